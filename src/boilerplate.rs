@@ -1,0 +1,137 @@
+/*!
+Page furniture: the lines of a page that are not the article.
+
+Which lines are furniture is lexical knowledge (`boilerplate.tsv`: share
+buttons, «اترك تعليقاً», «مقالات ذات صلة», skip links); two structural rules
+live here: a line that is only a URL, and a line with no letters at all but
+list markers. A line is compared after trimming list numbers, bullets,
+punctuation and spaces at both ends.
+*/
+
+use std::collections::HashSet;
+
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+use crate::vocab::BoilerplateMatch;
+
+/// Classifies lines as furniture.
+#[derive(Debug, Clone, Default)]
+pub struct Boilerplate {
+    lines: HashSet<String>,
+    prefixes: Vec<String>,
+    tails: HashSet<String>,
+}
+
+impl Boilerplate {
+    pub fn new(lex: &Lexicons) -> Boilerplate {
+        let mut b = Boilerplate::default();
+        for e in &lex.boilerplate {
+            let pattern = trim_furniture(&e.surface).to_string();
+            match e.value {
+                BoilerplateMatch::Line => {
+                    b.lines.insert(pattern);
+                }
+                BoilerplateMatch::Prefix => b.prefixes.push(pattern),
+                BoilerplateMatch::Tail => {
+                    b.tails.insert(pattern);
+                }
+            }
+        }
+        b
+    }
+
+    /// The lines of normalised `text` with a furniture flag each.
+    pub fn furniture_lines(&self, text: &str) -> Vec<(Span, bool)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut in_tail = false;
+        for line in text.split('\n') {
+            let span = Span::new(start, start + line.len());
+            start = span.end + 1;
+            let core = trim_furniture(line);
+            if !in_tail && !core.is_empty() && self.tails.contains(core) {
+                in_tail = true;
+            }
+            let furniture = in_tail || self.is_furniture(line, core);
+            out.push((span, furniture));
+        }
+        out
+    }
+
+    /// Removes furniture lines from extracted text (HTML), keeping blank
+    /// lines between paragraphs.
+    pub fn strip(&self, text: &str) -> String {
+        let norm = crate::normalize::normalize(text);
+        let flags = self.furniture_lines(&norm);
+        let mut out = String::with_capacity(text.len());
+        // The normaliser keeps newlines one for one, so original lines and
+        // normalised lines correspond by index.
+        for (line, (_, furniture)) in text.split('\n').zip(flags) {
+            if !furniture {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        while out.ends_with('\n') {
+            out.pop();
+        }
+        out
+    }
+
+    fn is_furniture(&self, line: &str, core: &str) -> bool {
+        if core.is_empty() {
+            // Blank, or only bullets and numbers: nothing to read either way.
+            return !line.trim().is_empty();
+        }
+        if is_url_line(core) {
+            return true;
+        }
+        if self.lines.contains(core) {
+            return true;
+        }
+        self.prefixes.iter().any(|p| {
+            core.starts_with(p.as_str())
+                && core[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !crate::normalize::is_word_char(c))
+        })
+    }
+}
+
+/// Strips list markers, bullets, punctuation and spaces from both ends.
+fn trim_furniture(line: &str) -> &str {
+    let line = line.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '@');
+    // Leading list numbers: "1. ", "2) ".
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && digits <= 3 {
+        let rest = &line[digits..];
+        if rest.starts_with(['.', ')', '-']) {
+            return rest.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '@');
+        }
+    }
+    line
+}
+
+fn is_url_line(core: &str) -> bool {
+    let t = core.trim();
+    (t.starts_with("http") || t.starts_with("www.")) && !t.contains(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_list_markers() {
+        assert_eq!(trim_furniture("  1. تخطي الي المحتوي"), "تخطي الي المحتوي");
+        assert_eq!(trim_furniture("- شارك:"), "شارك");
+        assert_eq!(trim_furniture("2025 عام"), "2025 عام");
+    }
+
+    #[test]
+    fn url_lines_are_furniture() {
+        assert!(is_url_line("https://p.example.com/p/4E9dO"));
+        assert!(!is_url_line("http هو بروتوكول"));
+    }
+}

@@ -1,0 +1,116 @@
+/*!
+A document ready for annotation: its text, the normalised view, and its
+structure (lines, page furniture, sentences, headline).
+
+The *text* is what rasd extracted and what spans point into: the input itself
+for plain text, the article text for HTML. Page furniture found by
+`boilerplate.tsv` is not removed from plain text (spans must point into the
+input); it is *masked*: no sentence covers it, so nothing is read from it.
+*/
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::boilerplate::Boilerplate;
+use crate::normalize::NormText;
+use crate::span::Span;
+
+/// A sentence of the normalised text.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the line (paragraph) the sentence is on.
+    pub line: usize,
+}
+
+/// A line of the normalised text.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    pub span: Span,
+    pub furniture: bool,
+}
+
+/// A document under annotation.
+#[derive(Debug)]
+pub struct Document {
+    pub id: String,
+    /// The emitted text: spans point into it.
+    pub text: String,
+    pub norm: NormText,
+    pub lines: Vec<Line>,
+    pub sentences: Vec<Sentence>,
+    /// The headline: the first line that is not furniture.
+    pub title: Option<usize>,
+}
+
+impl Document {
+    pub fn new(id: String, text: String, boilerplate: &Boilerplate) -> Document {
+        let norm = NormText::new(&text);
+        let flags = boilerplate.furniture_lines(&norm.text);
+        let mut lines = Vec::with_capacity(flags.len());
+        let mut sentences = Vec::new();
+        for (i, (span, furniture)) in flags.into_iter().enumerate() {
+            lines.push(Line { span, furniture });
+            if furniture {
+                continue;
+            }
+            let line = &norm.text[span.start..span.end];
+            for (off, s) in line.split_sentence_bound_indices() {
+                let trimmed_start = s.len() - s.trim_start().len();
+                let t = s.trim();
+                if t.is_empty() {
+                    continue;
+                }
+                let start = span.start + off + trimmed_start;
+                sentences.push(Sentence {
+                    span: Span::new(start, start + t.len()),
+                    line: i,
+                });
+            }
+        }
+        let title = lines
+            .iter()
+            .position(|l| !l.furniture && !norm.text[l.span.start..l.span.end].trim().is_empty());
+        Document {
+            id,
+            text,
+            norm,
+            lines,
+            sentences,
+            title,
+        }
+    }
+
+    /// The normalised text.
+    pub fn ntext(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// The slice of the normalised text.
+    pub fn nslice(&self, span: Span) -> &str {
+        &self.norm.text[span.start..span.end]
+    }
+
+    /// The original text under a normalised span.
+    pub fn original(&self, span: Span) -> &str {
+        let o = self.norm.to_original(span);
+        &self.text[o.start..o.end]
+    }
+
+    /// The sentence containing normalised byte `pos`, if it is read at all.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+
+    /// The line containing normalised byte `pos`.
+    pub fn line_at(&self, pos: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.span.end < pos)
+            .min(self.lines.len().saturating_sub(1))
+    }
+
+    /// True when `span` lies on page furniture or outside every sentence.
+    pub fn is_masked(&self, span: Span) -> bool {
+        self.sentence_at(span.start).is_none()
+    }
+}

@@ -1,0 +1,283 @@
+/*!
+Normalisation of Arabic text for matching, with a map back to the original.
+
+rasd matches lexicons and patterns on a *normalised view* of a document and
+reports every span on the *original* text. The view folds away what Arabic
+news writes inconsistently:
+
+- diacritics (harakat, dagger alef, Quranic marks) and tatweel are removed;
+- alef variants أ إ آ ٱ → ا, alef maqsura ى → ي, ta marbuta ة → ه, and hamza
+  seats ؤ ئ → ء (so مسؤول and مسئول meet);
+- Eastern Arabic ٠–٩ and Persian ۰–۹ digits → ASCII; the Arabic decimal and
+  thousands marks ٫ ٬ are *kept* (their use is ambiguous and the number
+  reader decides), ، ؛ ؟ ٪ → , ; ? %;
+- presentation forms (ﻻ, ﷲ ...) are decomposed by NFKC;
+- bidi controls, zero-width characters, soft hyphens and `\r` are removed;
+- runs of spaces, tabs and no-break spaces become one space; thin spaces
+  become one U+2009 (a thousands separator in some outlets); newlines stay;
+- Latin letters are lower-cased.
+
+The function is idempotent: normalising a normalised text changes nothing.
+
+Every byte of the normalised text knows the byte where the original
+character that produced it starts; a removed mark is absorbed into the
+character before it, so a span that ends on a letter also covers the letter's
+diacritics in the original.
+*/
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::span::Span;
+
+/// A normalised view of a text with its map back to the original.
+#[derive(Debug, Clone)]
+pub struct NormText {
+    /// The normalised text: what annotators match on.
+    pub text: String,
+    /// For each byte of `text`, the start byte of the original character.
+    orig_start: Vec<u32>,
+    /// For each byte of `text`, the end byte of the original character,
+    /// extended over removed marks that follow it.
+    orig_end: Vec<u32>,
+}
+
+/// What the normaliser does with one original character.
+enum Fold {
+    Keep,
+    Drop,
+    To(char),
+    Space,
+}
+
+/// True for characters the normaliser removes without trace.
+fn is_dropped(c: char) -> bool {
+    matches!(c,
+        '\u{064B}'..='\u{065F}'   // harakat, hamza above/below as marks
+        | '\u{0670}'              // dagger alef
+        | '\u{06D6}'..='\u{06ED}' // Quranic annotation marks
+        | '\u{0640}'              // tatweel
+        | '\u{00AD}'              // soft hyphen
+        | '\u{061C}'              // Arabic letter mark
+        | '\u{200B}'..='\u{200F}' // zero-width and directional marks
+        | '\u{202A}'..='\u{202E}' // bidi embeddings
+        | '\u{2060}'..='\u{2064}' // word joiner and invisible operators
+        | '\u{2066}'..='\u{2069}' // bidi isolates
+        | '\u{FEFF}'              // BOM / zero-width no-break space
+        | '\r'
+    )
+}
+
+fn fold(c: char) -> Fold {
+    if is_dropped(c) {
+        return Fold::Drop;
+    }
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::To('ا'),
+        'ى' | 'ی' => Fold::To('ي'),
+        'ة' => Fold::To('ه'),
+        'ؤ' | 'ئ' => Fold::To('ء'),
+        'ک' => Fold::To('ك'),
+        '٠'..='٩' => Fold::To(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => Fold::To(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        '،' => Fold::To(','),
+        '؛' => Fold::To(';'),
+        '؟' => Fold::To('?'),
+        '٪' => Fold::To('%'),
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => Fold::To('\n'),
+        '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{202F}' => Fold::To('\u{2009}'),
+        ' '
+        | '\t'
+        | '\u{00A0}'
+        | '\u{000B}'
+        | '\u{000C}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{2006}'
+        | '\u{2008}'
+        | '\u{205F}'
+        | '\u{3000}' => Fold::Space,
+        'A'..='Z' => Fold::To(c.to_ascii_lowercase()),
+        _ if !c.is_ascii() && c.is_uppercase() => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => Fold::To(l),
+                _ => Fold::Keep,
+            }
+        }
+        _ => Fold::Keep,
+    }
+}
+
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+impl NormText {
+    /// Normalises `original`.
+    pub fn new(original: &str) -> NormText {
+        let mut text = String::with_capacity(original.len());
+        let mut orig_start = Vec::with_capacity(original.len());
+        let mut orig_end = Vec::with_capacity(original.len());
+        let mut expanded = String::new();
+        for (pos, c) in original.char_indices() {
+            let start = pos as u32;
+            let end = (pos + c.len_utf8()) as u32;
+            if is_presentation_form(c) {
+                expanded.clear();
+                expanded.extend(std::iter::once(c).nfkc());
+                for e in expanded.chars() {
+                    push_folded(&mut text, &mut orig_start, &mut orig_end, e, start, end);
+                }
+            } else {
+                push_folded(&mut text, &mut orig_start, &mut orig_end, c, start, end);
+            }
+        }
+        NormText {
+            text,
+            orig_start,
+            orig_end,
+        }
+    }
+
+    /// The original byte span of a span of the normalised text.
+    pub fn to_original(&self, span: Span) -> Span {
+        if span.start >= span.end || span.end > self.text.len() {
+            let at = self
+                .orig_start
+                .get(span.start)
+                .copied()
+                .unwrap_or_else(|| self.orig_end.last().copied().unwrap_or(0))
+                as usize;
+            return Span::new(at, at);
+        }
+        Span::new(
+            self.orig_start[span.start] as usize,
+            self.orig_end[span.end - 1] as usize,
+        )
+    }
+
+    /// The original byte offset where the normalised byte `pos` comes from
+    /// (the end of the original text for `pos == text.len()`).
+    pub fn original_offset(&self, pos: usize) -> usize {
+        match self.orig_start.get(pos) {
+            Some(&o) => o as usize,
+            None => self.orig_end.last().copied().unwrap_or(0) as usize,
+        }
+    }
+}
+
+fn push_folded(
+    text: &mut String,
+    starts: &mut Vec<u32>,
+    ends: &mut Vec<u32>,
+    c: char,
+    start: u32,
+    end: u32,
+) {
+    let out = match fold(c) {
+        Fold::Keep => c,
+        Fold::To(t) => t,
+        Fold::Drop => {
+            // Absorb the mark into the previous character (unless it was a
+            // collapsed space), so spans keep a word's diacritics.
+            if c != '\r'
+                && let Some(last) = text.chars().next_back()
+                && last != ' '
+                && last != '\n'
+            {
+                let n = last.len_utf8();
+                let len = ends.len();
+                for e in &mut ends[len - n..] {
+                    *e = end;
+                }
+            }
+            return;
+        }
+        Fold::Space => {
+            if text.ends_with(' ') {
+                return;
+            }
+            ' '
+        }
+    };
+    if out == '\u{2009}' && text.ends_with('\u{2009}') {
+        return;
+    }
+    let before = text.len();
+    text.push(out);
+    for _ in before..text.len() {
+        starts.push(start);
+        ends.push(end);
+    }
+}
+
+/// Normalises a string for matching, without the offset map (lexicon
+/// entries, queries).
+pub fn normalize(s: &str) -> String {
+    NormText::new(s).text
+}
+
+/// True for characters that make up words for boundary checks: letters and
+/// digits of any script.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_arabic_variants() {
+        let cases = [
+            ("إنستغرام", "انستغرام"),
+            ("أنستغرام", "انستغرام"),
+            ("مستشفى", "مستشفي"),
+            ("شبكة", "شبكه"),
+            ("مسؤول", "مسءول"),
+            ("مسئول", "مسءول"),
+            ("ألفًا", "الفا"),
+            ("مـــساء", "مساء"),
+            ("٣١ اغسطس ٢٠١٨", "31 اغسطس 2018"),
+            ("۱۲۳", "123"),
+            ("70٫000", "70٫000"),
+            ("1٬800", "1٬800"),
+            ("نعم، لا؛ لماذا؟", "نعم, لا; لماذا?"),
+            ("50٪", "50%"),
+            ("WhatsApp  Down", "whatsapp down"),
+            ("a\u{200F}b", "ab"),
+            ("ﻻ", "لا"),
+            ("a\r\nb", "a\nb"),
+            ("10\u{202F}000", "10\u{2009}000"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn idempotent_on_examples() {
+        for s in ["إنستغرام   ٣١\u{200F} ﻻ ألفًا\r\n", "  a  ", "ًa"] {
+            let once = normalize(s);
+            assert_eq!(normalize(&once), once);
+        }
+    }
+
+    #[test]
+    fn spans_map_back_with_diacritics() {
+        let original = "عشرة آلافٍ مستخدمٍ";
+        let n = NormText::new(original);
+        let start = n.text.find("الاف").unwrap();
+        let span = n.to_original(Span::new(start, start + "الاف".len()));
+        assert_eq!(&original[span.start..span.end], "آلافٍ");
+    }
+
+    #[test]
+    fn spans_map_back_over_collapsed_space_and_digits() {
+        let original = "قبل  ٣ ساعات";
+        let n = NormText::new(original);
+        assert_eq!(n.text, "قبل 3 ساعات");
+        let start = n.text.find('3').unwrap();
+        let span = n.to_original(Span::new(start, n.text.len()));
+        assert_eq!(&original[span.start..span.end], "٣ ساعات");
+    }
+}

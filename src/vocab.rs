@@ -1,0 +1,352 @@
+/*!
+The closed vocabularies of the record (`taxonomy.md`) and of the lexicon
+files, as enums.
+
+Strings exist only at the edges: lexicon cells are parsed into these enums at
+load time, and `as_str` turns them back into the record's spelling in
+`record.rs`.
+*/
+
+use std::fmt;
+
+/// Declares a string-backed enum with `parse`, `as_str` and `ALL`.
+macro_rules! str_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The spelling used in lexicons and records.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the spelling used in lexicons and records.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The accepted spellings, for error messages.
+            pub fn expected() -> String {
+                [$($text),+].join(", ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+str_enum!(
+    /// Cause categories (taxonomy.md).
+    CauseCategory {
+        Power = "power",
+        Weather = "weather",
+        Fire = "fire",
+        Hardware = "hardware",
+        Network = "network",
+        Storage = "storage",
+        SoftwareBug = "software_bug",
+        Configuration = "configuration",
+        Update = "update",
+        Overload = "overload",
+        Cyberattack = "cyberattack",
+        ThirdParty = "third_party",
+        InternalSystems = "internal_systems",
+        CableCut = "cable_cut",
+        Government = "government",
+    }
+);
+
+str_enum!(
+    /// How sure the text is of a cause.
+    CauseStatus {
+        Confirmed = "confirmed",
+        Suspected = "suspected",
+        Claimed = "claimed",
+        RuledOut = "ruled_out",
+    }
+);
+
+str_enum!(
+    /// What a count counts. The first five can be affected counts; the rest
+    /// never are.
+    Unit {
+        Users = "users",
+        Reports = "reports",
+        Accounts = "accounts",
+        Countries = "countries",
+        Businesses = "businesses",
+        Followers = "followers",
+        Downloads = "downloads",
+        Servers = "servers",
+        Devices = "devices",
+        Money = "money",
+        Percent = "percent",
+        Other = "other",
+    }
+);
+
+impl Unit {
+    /// Units that can describe the people or reports an outage affected.
+    pub fn can_be_affected(self) -> bool {
+        matches!(
+            self,
+            Unit::Users | Unit::Reports | Unit::Accounts | Unit::Countries | Unit::Businesses
+        )
+    }
+}
+
+str_enum!(
+    /// Qualifiers of quantities and durations.
+    Qualifier {
+        Exact = "exact",
+        Approx = "approx",
+        MoreThan = "more_than",
+        LessThan = "less_than",
+        UpTo = "up_to",
+        AtLeast = "at_least",
+        Vague = "vague",
+    }
+);
+
+str_enum!(
+    /// Days of the week.
+    Weekday {
+        Monday = "monday",
+        Tuesday = "tuesday",
+        Wednesday = "wednesday",
+        Thursday = "thursday",
+        Friday = "friday",
+        Saturday = "saturday",
+        Sunday = "sunday",
+    }
+);
+
+impl Weekday {
+    /// 0 = Monday ... 6 = Sunday.
+    pub fn index(self) -> i64 {
+        self as i64
+    }
+
+    pub fn from_index(i: i64) -> Weekday {
+        Weekday::ALL[i.rem_euclid(7) as usize]
+    }
+}
+
+str_enum!(
+    /// Where a qualifier word stands relative to its number.
+    Position {
+        Before = "before",
+        After = "after",
+    }
+);
+
+str_enum!(
+    /// Kinds of number words in `numbers.tsv`.
+    NumberKind {
+        Unit = "unit",
+        Teen = "teen",
+        Ten = "ten",
+        Hundred = "hundred",
+        Scale = "scale",
+        ScaleDual = "scale_dual",
+        ScalePlural = "scale_plural",
+        Fraction = "fraction",
+        Vague = "vague",
+        Ordinal = "ordinal",
+    }
+);
+
+str_enum!(
+    /// Calendars and naming systems of month names.
+    MonthSystem {
+        Egypt = "egypt",
+        Levant = "levant",
+        Maghreb = "maghreb",
+        Morocco = "morocco",
+        Latin = "latin",
+        Hijri = "hijri",
+    }
+);
+
+str_enum!(
+    /// Parts of the day.
+    DayPart {
+        Dawn = "dawn",
+        Morning = "morning",
+        Noon = "noon",
+        Afternoon = "afternoon",
+        Evening = "evening",
+        Night = "night",
+        Midnight = "midnight",
+    }
+);
+
+str_enum!(
+    /// Units of durations.
+    DurationUnit {
+        Second = "second",
+        Minute = "minute",
+        Hour = "hour",
+        Day = "day",
+        Week = "week",
+        Month = "month",
+        Year = "year",
+    }
+);
+
+impl DurationUnit {
+    pub fn seconds(self) -> f64 {
+        match self {
+            DurationUnit::Second => 1.0,
+            DurationUnit::Minute => 60.0,
+            DurationUnit::Hour => 3600.0,
+            DurationUnit::Day => 86400.0,
+            DurationUnit::Week => 604800.0,
+            DurationUnit::Month => 2_592_000.0,
+            DurationUnit::Year => 31_536_000.0,
+        }
+    }
+}
+
+str_enum!(
+    /// Grammatical number of a duration-unit word.
+    UnitCount {
+        One = "1",
+        Two = "2",
+        Many = "n",
+    }
+);
+
+str_enum!(
+    /// Roles of words around platform names (`platform_cues.tsv`).
+    PlatformCue {
+        Service = "service",
+        Channel = "channel",
+        Source = "source",
+        Owner = "owner",
+        Competitor = "competitor",
+    }
+);
+
+str_enum!(
+    /// Guards on ambiguous platform names.
+    Guard {
+        Cue = "cue",
+        Case = "case",
+    }
+);
+
+str_enum!(
+    /// Kinds of region surfaces.
+    RegionKind {
+        Country = "country",
+        Demonym = "demonym",
+        City = "city",
+        Area = "area",
+    }
+);
+
+str_enum!(
+    /// Words that bind or qualify a cause (`cause_cues.tsv`).
+    CauseCue {
+        Connective = "connective",
+        Confirmed = "confirmed",
+        Suspected = "suspected",
+        Claimed = "claimed",
+        RuledOut = "ruled_out",
+        Unknown = "unknown",
+        Generic = "generic",
+    }
+);
+
+str_enum!(
+    /// Words about the outage itself (`outage_cues.tsv`).
+    OutageCue {
+        Outage = "outage",
+        Restored = "restored",
+        Ongoing = "ongoing",
+        Past = "past",
+        Denial = "denial",
+        Future = "future",
+    }
+);
+
+str_enum!(
+    /// How a boilerplate pattern matches a line.
+    BoilerplateMatch {
+        Line = "line",
+        Prefix = "prefix",
+        Tail = "tail",
+    }
+);
+
+str_enum!(
+    /// Words that say what a count is (`count_cues.tsv`).
+    CountCue {
+        /// A user base or market size, not an affected count.
+        Base = "base",
+        /// The peak of the incident.
+        Peak = "peak",
+        /// A later, smaller figure ("انخفض إلى").
+        Decline = "decline",
+        /// Introduces a figure without its noun ("عدد البلاغات").
+        Counted = "counted",
+    }
+);
+
+str_enum!(
+    /// Words around durations (`duration_cues.tsv`).
+    DurationCue {
+        /// The outage lasted this long (استمر, دام, لمدة).
+        Lasted = "lasted",
+        /// A window in which something was counted or promised (خلال, في غضون).
+        Window = "window",
+        /// A delay or an interval (بعد, قبل).
+        Delay = "delay",
+        /// Elapsed since a start (منذ).
+        Since = "since",
+        /// An estimate (قد يستغرق).
+        Estimate = "estimate",
+    }
+);
+
+str_enum!(
+    /// Words around dates (`date_markers.tsv`).
+    DateMarker {
+        Past = "past",
+        Future = "future",
+        Current = "current",
+        Dateline = "dateline",
+        Year = "year",
+        Month = "month",
+        Day = "day",
+        Week = "week",
+        Link = "link",
+        Hour = "hour",
+    }
+);
+
+str_enum!(
+    /// Clitic roles in `clitics.tsv`.
+    CliticRole {
+        Conj = "conj",
+        Prep = "prep",
+        Det = "det",
+        PrepDet = "prep+det",
+    }
+);
