@@ -55,6 +55,7 @@ pub mod input;
 pub mod lexicon;
 pub mod normalize;
 pub mod pipeline;
+pub mod published;
 pub mod record;
 pub mod span;
 pub mod vocab;

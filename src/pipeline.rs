@@ -16,8 +16,6 @@ A [`Pipeline`] is built once from the lexicons and shared by all threads;
 record with `error` set.
 */
 
-use regex::Regex;
-
 use crate::annotate::cause::CauseAnnotator;
 use crate::annotate::cue::CueAnnotator;
 use crate::annotate::datetime::{DateTimeAnnotator, resolve};
@@ -26,7 +24,7 @@ use crate::annotate::number::NumberAnnotator;
 use crate::annotate::platform::PlatformAnnotator;
 use crate::annotate::quantity::QuantityAnnotator;
 use crate::annotate::region::RegionAnnotator;
-use crate::annotate::{Annotator, Cue, Mention, PlatformRef, Value};
+use crate::annotate::{Annotator, Mention, PlatformRef, Value};
 use crate::boilerplate::Boilerplate;
 use crate::calendar::Date;
 use crate::document::Document;
@@ -36,9 +34,9 @@ use crate::incident::{Assembler, Incident, Role, Status};
 use crate::input::html::HtmlExtractor;
 use crate::input::{Body, RawDoc};
 use crate::lexicon::Lexicons;
+use crate::published::{self, UrlDates};
 use crate::record::*;
 use crate::span::{CharOffsets, Span};
-use crate::vocab::DateMarker;
 
 /// Per-run options that change records.
 #[derive(Debug, Clone, Default)]
@@ -79,11 +77,8 @@ pub struct Pipeline {
     html: HtmlExtractor,
     annotators: Vec<Box<dyn Annotator>>,
     assembler: Assembler,
-    url_date: Regex,
+    url_dates: UrlDates,
 }
-
-/// Lines from the top of a text where a dateline may stand.
-const DATELINE_LINES: usize = 12;
 
 impl Pipeline {
     pub fn new(lex: &Lexicons) -> Pipeline {
@@ -103,10 +98,7 @@ impl Pipeline {
             html: HtmlExtractor::new(),
             annotators,
             assembler: Assembler::new(lex),
-            url_date: Regex::new(
-                r"(?:^|[/_-])((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)",
-            )
-            .expect("constant regex"),
+            url_dates: UrlDates::new(),
         }
     }
 
@@ -149,9 +141,9 @@ impl Pipeline {
             (Some(d), Some(PublishedFrom::Input))
         } else if let Some(d) = html_published {
             (Some(d), Some(PublishedFrom::HtmlMeta))
-        } else if let Some(d) = self.dateline(&doc, &mentions) {
+        } else if let Some(d) = published::dateline(&doc, &mentions) {
             (Some(d), Some(PublishedFrom::Dateline))
-        } else if let Some(d) = raw.url.as_deref().and_then(|u| self.url_date(u)) {
+        } else if let Some(d) = raw.url.as_deref().and_then(|u| self.url_dates.date(u)) {
             (Some(d), Some(PublishedFrom::Url))
         } else if let Some(d) = opts.published {
             (Some(d), Some(PublishedFrom::Cli))
@@ -229,44 +221,6 @@ impl Pipeline {
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         mentions
-    }
-
-    /// A full date on its own near the top of the text («١٤ يوليو ٢٠٢٢»),
-    /// or after a dateline word («تم النشر: ...»).
-    fn dateline(&self, doc: &Document, mentions: &[Mention]) -> Option<Date> {
-        let text = doc.ntext();
-        let top: Vec<usize> = doc
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| !l.furniture && !text[l.span.start..l.span.end].trim().is_empty())
-            .map(|(i, _)| i)
-            .take(DATELINE_LINES)
-            .collect();
-        for m in mentions {
-            let Value::Date(e) = &m.value else { continue };
-            let (Some(_), Some(_), Some(_)) = (e.year, e.month, e.day) else {
-                continue;
-            };
-            let line_i = doc.line_at(m.span.start);
-            let line = doc.lines[line_i];
-            let marked = mentions.iter().any(|c| {
-                c.value == Value::Cue(Cue::Date(DateMarker::Dateline)) && line.span.contains(c.span)
-            });
-            let words = crate::annotate::words_in(text, line.span.start, line.span.end).len();
-            let date_words = crate::annotate::words_in(text, m.span.start, m.span.end).len();
-            let short = words <= date_words + 4;
-            if marked || (top.contains(&line_i) && short) {
-                return resolve(e, None).date;
-            }
-        }
-        None
-    }
-
-    /// A date in a URL path (`/2025/11/4/`, `2017-07-03-`).
-    fn url_date(&self, url: &str) -> Option<Date> {
-        let c = self.url_date.captures(url)?;
-        Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
     }
 }
 

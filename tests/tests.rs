@@ -6,4 +6,6 @@ mod util;
 mod cases;
 mod cli;
 mod lexicons;
+mod prop_dates;
+mod prop_numbers;
 mod records;

@@ -1,8 +1,10 @@
 /*!
 Incident assembly: from typed mentions to the incidents of an article.
 
-All the rules that decide what an article *reports* live here, and only
-here; annotators just say what words mean.
+All the rules that decide what an article *reports* live in this module and
+its two files — `when.rs` (which date and duration) and `affected.rs` (which
+counts, in what order) — and only here; annotators just say what words
+mean.
 
 1. **Frames.** Each sentence belongs to the primary incident or recalls an
    earlier one. A sentence recalls an earlier outage when it has a `past` cue
@@ -26,6 +28,11 @@ here; annotators just say what words mean.
 5. **Related** incidents are clusters of earlier-outage sentences, grouped by
    date; a cluster that names no service recalls the primary service.
 */
+
+mod affected;
+mod when;
+
+use when::{looks_older, words_between};
 
 use std::collections::BTreeSet;
 
@@ -91,14 +98,12 @@ const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", "hosting"];
 /// Words between an outage word and the family name it governs
 /// («انقطاع خدمة الإنترنت»).
 const FAMILY_REACH: usize = 2;
-/// Words a date may stand from the outage cue it dates.
-const DATE_REACH: usize = 8;
 /// Words a platform may stand from a role cue before it.
 const ROLE_REACH: usize = 3;
 
 /// What `build` reads, gathered once per document.
 #[derive(Clone, Copy)]
-struct Context<'a> {
+pub(crate) struct Context<'a> {
     doc: &'a Document,
     mentions: &'a [Mention],
     by_sentence: &'a [Vec<usize>],
@@ -109,7 +114,7 @@ struct Context<'a> {
 
 /// What the assembler knows about one sentence.
 #[derive(Debug, Default, Clone)]
-struct SentenceInfo {
+pub(crate) struct SentenceInfo {
     outage: bool,
     restored: bool,
     ongoing: bool,
@@ -201,7 +206,7 @@ impl Assembler {
                     Value::Cue(Cue::Outage(
                         OutageCue::Outage | OutageCue::Restored | OutageCue::Past
                     ))
-                ) && words_between(doc, mentions[i].span, *span) <= DATE_REACH
+                ) && words_between(doc, mentions[i].span, *span) <= when::DATE_REACH
             });
             if (si.outage || si.restored) && near_outage && looks_older(e, r, published) {
                 let same = primary_date
@@ -305,10 +310,8 @@ impl Assembler {
             mentions,
             by_sentence,
             info,
-            dates,
-            published,
+            ..
         } = *cx;
-        let in_frame = |s: usize| sentences.contains(&s);
         let eventful = |s: usize| info[s].outage || info[s].restored;
 
         // 3. Platforms.
@@ -371,47 +374,12 @@ impl Assembler {
             platforms = inherit.to_vec();
         }
 
-        // 4. Date: the first date next to an outage word (not a restoration
-        // date; for the primary incident, not an earlier month).
-        let date = dates
-            .iter()
-            .filter(|(s, span, e, r)| {
-                in_frame(*s)
-                    && (info[*s].outage || (role == Role::Related && info[*s].past))
-                    && (r.value.is_some() || r.weekday.is_some() || r.relative_days.is_some())
-                    && !(role == Role::Primary && looks_older(e, r, published))
-                    && (role == Role::Primary
-                        || by_sentence[*s].iter().any(|&i| {
-                            matches!(
-                                mentions[i].value,
-                                Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
-                            ) && words_between(doc, mentions[i].span, *span) <= DATE_REACH
-                        }))
-            })
-            .min_by_key(|(s, ..)| *s)
-            .map(|(s, span, e, r)| {
-                let time = mentions
-                    .iter()
-                    .filter_map(|m| match &m.value {
-                        Value::Time(t) => Some((m.span, t)),
-                        _ => None,
-                    })
-                    .find(|(ts, _)| {
-                        doc.sentence_at(ts.start)
-                            .is_some_and(|ts| ts >= *s && ts <= s + 3 && in_frame(ts))
-                    })
-                    .map(|(_, t)| t.clone());
-                IncidentDate {
-                    span: *span,
-                    expr: (*e).clone(),
-                    resolved: r.clone(),
-                    time,
-                }
-            });
+        // 4. Date (when.rs).
+        let date = when::pick_date(cx, sentences, role);
 
         // Duration.
         let mut durations: Vec<(Span, &DurationValue)> = Vec::new();
-        let mut quantities: Vec<(Span, &Quantity, bool)> = Vec::new();
+        let mut quantities: Vec<(Span, &Quantity)> = Vec::new();
         let mut causes: Vec<(Span, CauseCategory, CauseStatus)> = Vec::new();
         let mut regions: Vec<(Span, String)> = Vec::new();
         let mut restored = false;
@@ -430,16 +398,12 @@ impl Assembler {
             for &i in &by_sentence[s] {
                 let m = &mentions[i];
                 match &m.value {
-                    Value::Duration(d) if matches!(d.cue, None | Some(DurationCue::Lasted)) => {
+                    Value::Duration(d) if when::is_outage_duration(d) => {
                         durations.push((m.span, d));
                         used = true;
                     }
-                    Value::Quantity(q)
-                        if q.unit.is_some_and(Unit::can_be_affected)
-                            && !q.base
-                            && (eventful(s) || q.peak || q.unit == Some(Unit::Reports)) =>
-                    {
-                        quantities.push((m.span, q, q.decline));
+                    Value::Quantity(q) if affected::is_candidate(q, eventful(s)) => {
+                        quantities.push((m.span, q));
                         used = true;
                     }
                     Value::Cause(c) if si.cause_context => {
@@ -473,32 +437,8 @@ impl Assembler {
             let _ = p;
         }
         causes.sort_by_key(|(s, ..)| s.start);
-        let duration = durations
-            .iter()
-            .min_by_key(|(span, d)| {
-                (
-                    d.seconds.is_none(),
-                    d.cue != Some(DurationCue::Lasted),
-                    span.start,
-                )
-            })
-            .map(|(s, d)| (*s, (*d).clone()));
-        quantities.sort_by(|a, b| {
-            let key = |q: &Quantity, decline: bool| (!q.peak, decline, q.value.is_none());
-            key(a.1, a.2)
-                .cmp(&key(b.1, b.2))
-                .then_with(|| {
-                    let v = |q: &Quantity| q.value.or(q.min).unwrap_or(0.0);
-                    v(b.1).total_cmp(&v(a.1))
-                })
-                .then(a.0.start.cmp(&b.0.start))
-        });
-        let mut seen = BTreeSet::new();
-        let affected = quantities
-            .into_iter()
-            .filter(|(s, ..)| seen.insert((s.start, s.end)))
-            .map(|(s, q, _)| (s, q.clone()))
-            .collect();
+        let duration = when::pick_duration(&durations);
+        let affected = affected::rank(quantities);
         let status = if restored {
             Some(Status::Resolved)
         } else if ongoing {
@@ -605,36 +545,5 @@ fn cause_status(mentions: &[Mention], sentence: &[usize], span: Span) -> CauseSt
         CauseStatus::Suspected
     } else {
         CauseStatus::Confirmed
-    }
-}
-
-/// The number of words between two spans of one sentence.
-fn words_between(doc: &Document, a: Span, b: Span) -> usize {
-    let (from, to) = if a.end <= b.start {
-        (a.end, b.start)
-    } else if b.end <= a.start {
-        (b.end, a.start)
-    } else {
-        return 0;
-    };
-    crate::annotate::words_in(doc.ntext(), from, to).len()
-}
-
-/// True when a date points to an earlier outage rather than this one: a
-/// bare month or year while news is about days («في شباط/فبراير»), or a day
-/// more than a week before publication.
-fn looks_older(e: &DateExpr, r: &Resolved, published: Option<Date>) -> bool {
-    if e.relative_days.is_some() || (e.weekday.is_some() && e.day.is_none()) {
-        return false;
-    }
-    if e.month.is_some() && e.day.is_none() {
-        return true;
-    }
-    if e.year.is_some() && e.month.is_none() {
-        return true;
-    }
-    match (r.date, published) {
-        (Some(d), Some(p)) => d.days() < p.days() - 7,
-        _ => false,
     }
 }

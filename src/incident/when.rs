@@ -1,0 +1,124 @@
+/*!
+When an incident happened and how long it lasted: the choice among the
+dates and durations of its sentences.
+
+- The date is the first date of an outage sentence: restoration sentences do
+  not date the start, and for the primary incident a date that looks older
+  (a bare month, a day more than a week before publication) recalls another
+  outage. A related incident's date must stand near the outage word it
+  dates.
+- The duration is one whose cue says the outage lasted that long (or that
+  has no cue), specific before vague, `lasted` before unmarked, earliest
+  first.
+*/
+
+use super::{Context, IncidentDate, Role};
+use crate::annotate::datetime::Resolved;
+use crate::annotate::{Cue, DateExpr, DurationValue, Value};
+use crate::calendar::Date;
+use crate::document::Document;
+use crate::span::Span;
+use crate::vocab::*;
+
+/// Words a date may stand from the outage cue it dates.
+pub(super) const DATE_REACH: usize = 8;
+
+/// The date of an incident built from `sentences`.
+pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Option<IncidentDate> {
+    let Context {
+        doc,
+        mentions,
+        by_sentence,
+        info,
+        published,
+        ..
+    } = *cx;
+    let in_frame = |s: usize| sentences.contains(&s);
+    cx.dates
+        .iter()
+        .filter(|(s, span, e, r)| {
+            in_frame(*s)
+                && (info[*s].outage || (role == Role::Related && info[*s].past))
+                && (r.value.is_some() || r.weekday.is_some() || r.relative_days.is_some())
+                && !(role == Role::Primary && looks_older(e, r, published))
+                && (role == Role::Primary
+                    || by_sentence[*s].iter().any(|&i| {
+                        matches!(
+                            mentions[i].value,
+                            Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
+                        ) && words_between(doc, mentions[i].span, *span) <= DATE_REACH
+                    }))
+        })
+        .min_by_key(|(s, ..)| *s)
+        .map(|(s, span, e, r)| {
+            let time = mentions
+                .iter()
+                .filter_map(|m| match &m.value {
+                    Value::Time(t) => Some((m.span, t)),
+                    _ => None,
+                })
+                .find(|(ts, _)| {
+                    doc.sentence_at(ts.start)
+                        .is_some_and(|ts| ts >= *s && ts <= s + 3 && in_frame(ts))
+                })
+                .map(|(_, t)| t.clone());
+            IncidentDate {
+                span: *span,
+                expr: (*e).clone(),
+                resolved: r.clone(),
+                time,
+            }
+        })
+}
+
+/// True when a duration's cue lets it be the outage's duration.
+pub(super) fn is_outage_duration(d: &DurationValue) -> bool {
+    matches!(d.cue, None | Some(DurationCue::Lasted))
+}
+
+/// The best duration among candidates.
+pub(super) fn pick_duration(
+    candidates: &[(Span, &DurationValue)],
+) -> Option<(Span, DurationValue)> {
+    candidates
+        .iter()
+        .min_by_key(|(span, d)| {
+            (
+                d.seconds.is_none(),
+                d.cue != Some(DurationCue::Lasted),
+                span.start,
+            )
+        })
+        .map(|(s, d)| (*s, (*d).clone()))
+}
+
+/// The number of words between two spans of one sentence.
+pub(super) fn words_between(doc: &Document, a: Span, b: Span) -> usize {
+    let (from, to) = if a.end <= b.start {
+        (a.end, b.start)
+    } else if b.end <= a.start {
+        (b.end, a.start)
+    } else {
+        return 0;
+    };
+    crate::annotate::words_in(doc.ntext(), from, to).len()
+}
+
+/// True when a date points to an earlier outage rather than this one: a
+/// bare month or year while news is about days («في شباط/فبراير»), or a day
+/// more than a week before publication.
+pub(super) fn looks_older(e: &DateExpr, r: &Resolved, published: Option<Date>) -> bool {
+    if e.relative_days.is_some() || (e.weekday.is_some() && e.day.is_none()) {
+        return false;
+    }
+    if e.month.is_some() && e.day.is_none() {
+        return true;
+    }
+    if e.year.is_some() && e.month.is_none() {
+        return true;
+    }
+    match (r.date, published) {
+        (Some(d), Some(p)) => d.days() < p.days() - 7,
+        _ => false,
+    }
+}
