@@ -151,6 +151,9 @@ pub struct DateExpr {
     pub tz: Option<Tz>,
     /// Written as a Hijri date (already converted to Gregorian).
     pub hijri: bool,
+    /// A Hijri (month, day) written without a year: converted once the
+    /// publication date gives the Hijri year.
+    pub hijri_day: Option<(u8, u8)>,
 }
 
 /// A clock time.
@@ -159,6 +162,8 @@ pub struct ClockTime {
     pub hour: u8,
     pub minute: u8,
     pub tz: Option<Tz>,
+    /// The part of the day written with it («مساء»), if any.
+    pub part: Option<DayPart>,
 }
 
 /// A duration.
