@@ -2,10 +2,11 @@
 When an incident happened and how long it lasted: the choice among the
 dates and durations of its sentences.
 
-- The date is the first date of an outage sentence: restoration sentences do
-  not date the start, and for the primary incident a date that looks older
-  (a bare month, a day more than a week before publication) recalls another
-  outage. A related incident's date must stand near the outage word it
+- The date is the first date of an outage sentence: a date that stands
+  with the restoration (its nearest outage word says the service came back)
+  does not date the start, and for the primary incident a date that looks
+  older (a bare month, a day more than a week before publication) recalls
+  another outage. A related incident's date must stand near the outage word it
   dates.
 - The duration is one whose cue says the outage lasted that long (or that
   has no cue), specific before vague, `lasted` before unmarked, earliest
@@ -13,7 +14,7 @@ dates and durations of its sentences.
 */
 
 use super::{Context, IncidentDate, Role};
-use crate::annotate::datetime::Resolved;
+use crate::annotate::datetime::{Precision, Resolved};
 use crate::annotate::{Cue, DateExpr, DurationValue, Value};
 use crate::calendar::Date;
 use crate::document::Document;
@@ -40,7 +41,8 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
             in_frame(*s)
                 && (info[*s].outage || (role == Role::Related && info[*s].past))
                 && (r.value.is_some() || r.weekday.is_some() || r.relative_days.is_some())
-                && !(role == Role::Primary && looks_older(e, r, published))
+                && !(role == Role::Primary
+                    && (looks_older(e, r, published) || e.relative_years.is_some()))
                 && (role == Role::Primary
                     || by_sentence[*s].iter().any(|&i| {
                         matches!(
@@ -49,7 +51,13 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                         ) && words_between(doc, mentions[i].span, *span) <= DATE_REACH
                     }))
         })
-        .min_by_key(|(s, ..)| *s)
+        // Within a sentence, a date that stands with the restoration
+        // («وعادت الخدمة صباح الأربعاء») is not the start.
+        .filter(|(s, span, ..)| !dates_restoration(cx, *s, *span))
+        // The first sentence; in it, a day before a week, month or year,
+        // then the date nearest an outage word («هذا العام؛ ففي العاشر من
+        // يونيو الماضي تعطل»).
+        .min_by_key(|(s, span, _, r)| (*s, coarse(r), outage_distance(cx, *s, *span), span.start))
         .map(|(s, span, e, r)| {
             let time = mentions
                 .iter()
@@ -69,6 +77,57 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                 time,
             }
         })
+}
+
+/// True for a date coarser than a day (a week, month or year).
+fn coarse(r: &Resolved) -> bool {
+    matches!(
+        r.precision,
+        Some(Precision::Week | Precision::Month | Precision::Year)
+    )
+}
+
+/// Words between a date and the nearest outage word of its sentence.
+fn outage_distance(cx: &Context<'_>, s: usize, date: Span) -> usize {
+    cx.by_sentence[s]
+        .iter()
+        .filter(|&&i| {
+            matches!(
+                cx.mentions[i].value,
+                Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
+            )
+        })
+        .map(|&i| words_between(cx.doc, cx.mentions[i].span, date))
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// True when the outage word that governs a date of sentence `s` says the
+/// service came back: the date is when it was restored. The governing word
+/// is the nearest one before the date (Arabic puts the verb first: «وعادت
+/// الخدمة صباح الأربعاء»), else the first one after it.
+fn dates_restoration(cx: &Context<'_>, s: usize, date: Span) -> bool {
+    let cues: Vec<(Span, OutageCue)> = cx.by_sentence[s]
+        .iter()
+        .filter_map(|&i| match cx.mentions[i].value {
+            Value::Cue(Cue::Outage(k @ (OutageCue::Outage | OutageCue::Restored))) => {
+                Some((cx.mentions[i].span, k))
+            }
+            _ => None,
+        })
+        .collect();
+    let before = cues
+        .iter()
+        .filter(|(c, _)| c.end <= date.start)
+        .max_by_key(|(c, _)| c.start);
+    let after = || {
+        cues.iter()
+            .filter(|(c, _)| c.start >= date.end)
+            .min_by_key(|(c, _)| c.start)
+    };
+    before
+        .or_else(after)
+        .is_some_and(|(_, k)| *k == OutageCue::Restored)
 }
 
 /// True when a duration's cue lets it be the outage's duration.
@@ -115,6 +174,11 @@ pub(super) fn looks_older(e: &DateExpr, r: &Resolved, published: Option<Date>) -
         return true;
     }
     if e.year.is_some() && e.month.is_none() {
+        return true;
+    }
+    // «العام الماضي», «الشهر الماضي»: an earlier year or month.
+    let earlier = |offset: Option<i32>| offset.is_some_and(|o| o < 0);
+    if e.day.is_none() && (earlier(e.relative_years) || earlier(e.relative_months)) {
         return true;
     }
     match (r.date, published) {
