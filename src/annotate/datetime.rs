@@ -58,6 +58,9 @@ pub struct DateTimeAnnotator {
     clocks: clock::Clocks,
 }
 
+/// The longest proclitic chain in bytes («وبال»).
+const CLITIC_BYTES: usize = 8;
+
 /// The Gregorian years a written year may have; Hijri years are checked
 /// against the Umm al-Qura table.
 const YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
@@ -83,11 +86,62 @@ enum Piece {
     Direction(DateMarker),
 }
 
+/// Mentions of one kind indexed by where they start and where they end:
+/// «what stands right before / after this word» is a binary search, not a
+/// scan, so long documents stay linear.
+pub(super) struct Positions<T> {
+    by_start: Vec<(Span, T)>,
+    by_end: Vec<(Span, T)>,
+}
+
+impl<T: Copy> Positions<T> {
+    pub(super) fn new(items: impl IntoIterator<Item = (Span, T)>) -> Positions<T> {
+        let mut by_start: Vec<(Span, T)> = items.into_iter().collect();
+        by_start.sort_by_key(|(s, _)| (s.start, s.end));
+        let mut by_end = by_start.clone();
+        by_end.sort_by_key(|(s, _)| (s.end, s.start));
+        Positions { by_start, by_end }
+    }
+
+    /// Every item, by start.
+    pub(super) fn all(&self) -> &[(Span, T)] {
+        &self.by_start
+    }
+
+    /// The items that start at `pos`.
+    pub(super) fn starting_at(&self, pos: usize) -> &[(Span, T)] {
+        let from = self.by_start.partition_point(|(s, _)| s.start < pos);
+        let to = self.by_start.partition_point(|(s, _)| s.start <= pos);
+        &self.by_start[from..to]
+    }
+
+    /// The items that end at `pos`.
+    pub(super) fn ending_at(&self, pos: usize) -> &[(Span, T)] {
+        let from = self.by_end.partition_point(|(s, _)| s.end < pos);
+        let to = self.by_end.partition_point(|(s, _)| s.end <= pos);
+        &self.by_end[from..to]
+    }
+
+    /// The items that start inside `span`.
+    pub(super) fn starting_in(&self, span: Span) -> &[(Span, T)] {
+        let from = self.by_start.partition_point(|(s, _)| s.start < span.start);
+        let to = self.by_start.partition_point(|(s, _)| s.start < span.end);
+        &self.by_start[from..to.max(from)]
+    }
+}
+
+/// True when `span` overlaps one of `sorted` (sorted by start, not
+/// overlapping each other).
+pub(super) fn overlaps_sorted(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|t| t.end <= span.start);
+    sorted.get(i).is_some_and(|t| t.start < span.end)
+}
+
 /// What the date annotator reads of one document.
 struct Cx<'a> {
     text: &'a str,
-    nums: Vec<(Span, Number)>,
-    markers: Vec<(Span, DateMarker)>,
+    nums: Positions<Number>,
+    markers: Positions<DateMarker>,
 }
 
 impl Cx<'_> {
@@ -96,8 +150,9 @@ impl Cx<'_> {
     fn marker_before(&self, pos: usize, kinds: &[DateMarker]) -> Option<Span> {
         let at = super::skip_spaces_back(self.text, pos);
         self.markers
+            .ending_at(at)
             .iter()
-            .find(|(s, m)| s.end == at && kinds.contains(m))
+            .find(|(_, m)| kinds.contains(m))
             .map(|(s, _)| *s)
     }
 
@@ -105,20 +160,21 @@ impl Cx<'_> {
     fn marker_after(&self, pos: usize, kinds: &[DateMarker]) -> Option<(Span, DateMarker)> {
         let at = skip_spaces(self.text, pos);
         self.markers
+            .starting_at(at)
             .iter()
-            .find(|(s, m)| s.start == at && kinds.contains(m))
+            .find(|(_, m)| kinds.contains(m))
             .copied()
     }
 
     /// The number that ends right before `pos` (spaces allowed between).
     fn number_before(&self, pos: usize) -> Option<(Span, Number)> {
         let at = super::skip_spaces_back(self.text, pos);
-        self.nums.iter().find(|(s, _)| s.end == at).copied()
+        self.nums.ending_at(at).first().copied()
     }
 
     /// The number that starts at `pos`.
     fn number_at(&self, pos: usize) -> Option<(Span, Number)> {
-        self.nums.iter().find(|(s, _)| s.start == pos).copied()
+        self.nums.starting_at(pos).first().copied()
     }
 }
 
@@ -148,20 +204,19 @@ impl Annotator for DateTimeAnnotator {
         let text = doc.ntext();
         let cx = Cx {
             text,
-            nums: numbers(prior).map(|(s, n)| (s, *n)).collect(),
-            markers: super::cues(prior)
-                .filter_map(|(s, c)| match c {
-                    Cue::Date(m) => Some((s, m)),
-                    _ => None,
-                })
-                .collect(),
+            nums: Positions::new(numbers(prior).map(|(s, n)| (s, *n))),
+            markers: Positions::new(super::cues(prior).filter_map(|(s, c)| match c {
+                Cue::Date(m) => Some((s, m)),
+                _ => None,
+            })),
         };
         let parts = self.parts.find(text);
         let times = self.clocks.times(doc, prior, &cx, &parts);
         let mut pieces = Vec::new();
         self.month_pieces(&cx, &mut pieces);
         self.numeric_pieces(text, &mut pieces);
-        self.day_pieces(&cx, &parts, &times, &mut pieces);
+        let time_spans: Vec<Span> = times.iter().map(|(s, _)| *s).collect();
+        self.day_pieces(&cx, &parts, &time_spans, &mut pieces);
         self.ago_pieces(&cx, &mut pieces);
         unit_pieces(&cx, &mut pieces);
         pieces.retain(|(s, _)| !doc.is_masked(*s));
@@ -324,7 +379,7 @@ impl DateTimeAnnotator {
         &self,
         cx: &Cx<'_>,
         parts: &[Hit<'_, DayPart>],
-        times: &[(Span, crate::annotate::ClockTime)],
+        times: &[Span],
         out: &mut Vec<(Span, Piece)>,
     ) {
         let text = cx.text;
@@ -360,12 +415,12 @@ impl DateTimeAnnotator {
             if surface.chars().count() <= 1 || surface.is_ascii() {
                 continue;
             }
-            if times.iter().any(|(t, _)| t.overlaps(p.span)) {
+            if overlaps_sorted(times, p.span) {
                 continue;
             }
             out.push((p.span, Piece::Part(*p.value)));
         }
-        for (s, m) in &cx.markers {
+        for (s, m) in cx.markers.all() {
             if matches!(
                 m,
                 DateMarker::Past | DateMarker::Future | DateMarker::Current
@@ -431,7 +486,7 @@ impl DateTimeAnnotator {
 /// «عام 2022».
 fn unit_pieces(cx: &Cx<'_>, out: &mut Vec<(Span, Piece)>) {
     let text = cx.text;
-    for &(ms, m) in &cx.markers {
+    for &(ms, m) in cx.markers.all() {
         if !matches!(m, DateMarker::Week | DateMarker::Month | DateMarker::Year) {
             continue;
         }
@@ -543,7 +598,7 @@ fn day_number(cx: &Cx<'_>, ns: Span, n: &Number) -> Option<(usize, u8)> {
         let joined = text[..start].trim_end_matches(' ');
         if let Some(before) = joined.strip_suffix('و') {
             let before = before.trim_end_matches(' ');
-            if let Some((us, u)) = cx.nums.iter().find(|(s, _)| s.end == before.len())
+            if let Some((us, u)) = cx.nums.ending_at(before.len()).first()
                 && u.ordinal
                 && u.value.is_some_and(|x| (1.0..=9.0).contains(&x))
             {
@@ -755,7 +810,9 @@ fn is_glue(cx: &Cx<'_>, from: usize, to: usize) -> bool {
         if pos >= to {
             return pos == to;
         }
-        match cx.markers.iter().find(|(s, m)| {
+        // A marker word here, maybe after a clitic («وفي»).
+        let near = Span::new(pos, to.min(pos + CLITIC_BYTES + 1));
+        match cx.markers.starting_in(near).iter().find(|(s, m)| {
             matches!(m, DateMarker::Day | DateMarker::Link | DateMarker::From)
                 && word_start_of(text, s.start) == pos
                 && s.end <= to

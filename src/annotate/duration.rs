@@ -36,6 +36,7 @@ vague number («عدة ساعات»); with the article («الساعة», «ال
 not a duration at all.
 */
 
+use super::datetime::{Positions, overlaps_sorted};
 use super::{
     Annotator, ClockTime, Cue, DurationValue, Mention, Number, Value, numbers, skip_spaces,
     words_in,
@@ -53,6 +54,19 @@ pub struct DurationAnnotator {
 /// Words allowed between a cue and its duration («استمر في بعض المناطق
 /// لساعات» is too far).
 const CUE_WORDS: usize = 2;
+
+/// Words allowed between a restoration word and what it governs
+/// («عادت الخدمة تدريجيا بعد نحو أربع ساعات», «قبل أن تعود الخدمة إلى
+/// طبيعتها نحو الساعة 12:10»).
+const RESTORED_WORDS: usize = 6;
+
+/// Words allowed between the two times of a span («بدأت المشكلة نحو الساعة
+/// 3:10 عصراً بتوقيت الرياض، واستمرت حتى الساعة 5:40»).
+const SPAN_WORDS: usize = 20;
+
+/// Words allowed between an outage word and the start time it governs
+/// («بدأ الانقطاع حوالي الساعة التاسعة»).
+const START_WORDS: usize = 4;
 
 /// `أو` (or): «ساعة أو ساعتين» is a range.
 const OR: &str = "او";
@@ -78,25 +92,32 @@ struct Phrase {
 /// What the duration annotator reads of one document.
 struct Cx<'a> {
     text: &'a str,
-    nums: Vec<(Span, Number)>,
+    nums: Positions<Number>,
+    /// Dates and times, merged and sorted: their numbers are not durations.
     taken: Vec<Span>,
-    quals: Vec<(Span, Qualifier, Position)>,
-    cues: Vec<(Span, DurationCue)>,
-    markers: Vec<(Span, DateMarker)>,
+    quals: Positions<(Qualifier, Position)>,
+    cues: Positions<DurationCue>,
+    markers: Positions<DateMarker>,
+    /// Words saying the service came back (`outage_cues.tsv`, restored).
+    restored: Positions<()>,
+    /// Words saying it failed (`outage_cues.tsv`, outage).
+    outages: Positions<()>,
 }
 
 impl Cx<'_> {
     fn number_ending_at(&self, pos: usize) -> Option<(Span, Number)> {
         self.nums
+            .ending_at(pos)
             .iter()
-            .find(|(s, _)| s.end == pos && !self.taken.iter().any(|t| t.overlaps(*s)))
+            .find(|(s, _)| !overlaps_sorted(&self.taken, *s))
             .copied()
     }
 
     fn number_at(&self, pos: usize) -> Option<(Span, Number)> {
         self.nums
+            .starting_at(pos)
             .iter()
-            .find(|(s, _)| s.start == pos && !self.taken.iter().any(|t| t.overlaps(*s)))
+            .find(|(s, _)| !overlaps_sorted(&self.taken, *s))
             .copied()
     }
 
@@ -104,11 +125,21 @@ impl Cx<'_> {
     fn marker_before(&self, pos: usize, kind: DateMarker) -> Option<Span> {
         let at = super::skip_spaces_back(self.text, pos);
         self.markers
+            .ending_at(at)
             .iter()
-            .find(|(s, m)| *m == kind && s.end == at)
+            .find(|(_, m)| *m == kind)
             .map(|(s, _)| *s)
     }
 }
+
+/// True when at most `max` words stand between `from` and `to`; bounded
+/// work however far apart they are.
+fn within_words(text: &str, from: usize, to: usize, max: usize) -> bool {
+    from <= to && to - from <= WORD_BYTES * (max + 1) && words_in(text, from, to).len() <= max
+}
+
+/// More bytes than any word takes with its space, for [`within_words`].
+const WORD_BYTES: usize = 48;
 
 impl DurationAnnotator {
     pub fn new(lex: &Lexicons, clitics: &Clitics) -> DurationAnnotator {
@@ -125,32 +156,34 @@ impl Annotator for DurationAnnotator {
 
     fn annotate(&self, doc: &Document, prior: &[Mention], out: &mut Vec<Mention>) {
         let text = doc.ntext();
+        let cues = |want: Cue| {
+            Positions::new(
+                super::cues(prior).filter_map(move |(s, c)| (c == want).then_some((s, ()))),
+            )
+        };
         let cx = Cx {
             text,
-            nums: numbers(prior).map(|(s, n)| (s, *n)).collect(),
-            taken: prior
-                .iter()
-                .filter(|m| matches!(m.value, Value::Date(_) | Value::Time(_)))
-                .map(|m| m.span)
-                .collect(),
-            quals: super::cues(prior)
-                .filter_map(|(s, c)| match c {
-                    Cue::Qualifier(q, p) => Some((s, q, p)),
-                    _ => None,
-                })
-                .collect(),
-            cues: super::cues(prior)
-                .filter_map(|(s, c)| match c {
-                    Cue::Duration(d) => Some((s, d)),
-                    _ => None,
-                })
-                .collect(),
-            markers: super::cues(prior)
-                .filter_map(|(s, c)| match c {
-                    Cue::Date(m) => Some((s, m)),
-                    _ => None,
-                })
-                .collect(),
+            nums: Positions::new(numbers(prior).map(|(s, n)| (s, *n))),
+            taken: merged(
+                prior
+                    .iter()
+                    .filter(|m| matches!(m.value, Value::Date(_) | Value::Time(_)))
+                    .map(|m| m.span),
+            ),
+            quals: Positions::new(super::cues(prior).filter_map(|(s, c)| match c {
+                Cue::Qualifier(q, p) => Some((s, (q, p))),
+                _ => None,
+            })),
+            cues: Positions::new(super::cues(prior).filter_map(|(s, c)| match c {
+                Cue::Duration(d) => Some((s, d)),
+                _ => None,
+            })),
+            markers: Positions::new(super::cues(prior).filter_map(|(s, c)| match c {
+                Cue::Date(m) => Some((s, m)),
+                _ => None,
+            })),
+            restored: cues(Cue::Outage(OutageCue::Restored)),
+            outages: cues(Cue::Outage(OutageCue::Outage)),
         };
         let phrases = self.phrases(&cx, doc);
         let mut found: Vec<(Span, DurationValue)> = Vec::new();
@@ -200,7 +233,7 @@ impl DurationAnnotator {
         let text = cx.text;
         let mut out: Vec<Phrase> = Vec::new();
         for h in self.units.find(text) {
-            if doc.is_masked(h.span) || cx.taken.iter().any(|t| t.overlaps(h.span)) {
+            if doc.is_masked(h.span) || overlaps_sorted(&cx.taken, h.span) {
                 continue;
             }
             let (unit, count) = *h.value;
@@ -210,6 +243,8 @@ impl DurationAnnotator {
                 continue;
             }
             let lam = prefix == "ل" || prefix == "ول";
+            // «بشهر واحد», «بيوم»: «in a month», not a length.
+            let bi = prefix.ends_with('ب');
             let number = if prefix.is_empty() {
                 cx.number_ending_at(super::skip_spaces_back(text, h.word_start))
                     .filter(|(_, n)| !n.ordinal)
@@ -233,6 +268,9 @@ impl DurationAnnotator {
                 (UnitCount::Many, None) => None,
             };
             let mut end = h.span.end;
+            if bi && count == UnitCount::One && number.is_none() {
+                continue;
+            }
             // «ساعة واحدة», «يوم واحد».
             if count == UnitCount::One
                 && !counted
@@ -290,18 +328,32 @@ impl DurationAnnotator {
     }
 }
 
+/// Spans sorted and merged where they overlap.
+fn merged(spans: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut spans: Vec<Span> = spans.collect();
+    spans.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if last.end > s.start => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 /// A number joined with و right after `pos` («ونصف», «و النصف», «و20»).
 fn joined_number(cx: &Cx<'_>, pos: usize) -> Option<(Span, Number)> {
     let text = cx.text;
     let at = skip_spaces(text, pos);
     let rest = text[at..].strip_prefix('و')?;
     let lead = text.len() - rest.trim_start_matches(' ').len();
-    cx.nums
-        .iter()
-        .find(|(s, _)| {
-            s.start == lead || (s.start == lead + "ال".len() && text[lead..].starts_with("ال"))
-        })
-        .copied()
+    let lead = if text[lead..].starts_with("ال") {
+        lead + "ال".len()
+    } else {
+        lead
+    };
+    cx.number_at(lead)
 }
 
 /// The low end of a range written as a bare number before the number at
@@ -344,16 +396,18 @@ fn range_glue(cx: &Cx<'_>, from: usize, to: usize, low_start: usize) -> bool {
     if gap == "و" {
         return cx.marker_before(low_start, DateMarker::From).is_some();
     }
-    cx.markers.iter().any(|(s, m)| {
-        *m == DateMarker::Until
-            && s.start >= from
-            && s.end <= to
-            && {
-                let rest = cx.text[from..s.start].trim();
-                rest.is_empty() || rest == "و"
-            }
-            && cx.text[s.end..to].trim().is_empty()
-    })
+    cx.markers
+        .starting_in(Span::new(from, to))
+        .iter()
+        .any(|(s, m)| {
+            *m == DateMarker::Until
+                && s.end <= to
+                && {
+                    let rest = cx.text[from..s.start].trim();
+                    rest.is_empty() || rest == "و"
+                }
+                && cx.text[s.end..to].trim().is_empty()
+        })
 }
 
 /// A duration from one phrase, with its qualifier and cue; `None` when the
@@ -362,20 +416,18 @@ fn single(cx: &Cx<'_>, doc: &Document, p: &Phrase) -> Option<(Span, DurationValu
     let text = cx.text;
     let qual_before = cx
         .quals
+        .ending_at(super::skip_spaces_back(text, p.span.start))
         .iter()
-        .find(|(s, _, pos)| {
-            *pos == Position::Before
-                && s.end <= p.span.start
-                && text[s.end..p.span.start].trim().is_empty()
-        })
-        .map(|(s, q, _)| (*s, *q));
+        .find(|(_, (_, pos))| *pos == Position::Before)
+        .map(|(s, (q, _))| (*s, *q));
     let lead = qual_before.map_or(p.span.start, |(s, _)| s.start);
     let mut end = p.span.end;
     let mut qualifier = qual_before.map_or(Qualifier::Exact, |(_, q)| q);
-    if let Some((s, q, _)) = cx
+    if let Some((s, (q, _))) = cx
         .quals
+        .starting_at(skip_spaces(text, end))
         .iter()
-        .find(|(s, _, pos)| *pos == Position::After && s.start == skip_spaces(text, end))
+        .find(|(_, (_, pos))| *pos == Position::After)
     {
         if qualifier == Qualifier::Exact {
             qualifier = *q;
@@ -446,21 +498,25 @@ fn cue_of(cx: &Cx<'_>, doc: &Document, span: Span, qualifier: Option<Span>) -> O
         .map_or(Span::new(0, 0), |s| doc.sentences[s].span);
     let after = |kind: DurationCue| {
         cx.cues
+            .starting_at(skip_spaces(text, span.end))
             .iter()
-            .any(|(s, c)| *c == kind && s.start == skip_spaces(text, span.end))
+            .any(|(_, c)| *c == kind)
     };
-    let compensation = cx.cues.iter().any(|(s, c)| {
-        *c == DurationCue::Compensation && sentence.contains(*s) && s.end <= span.start
-    }) || after(DurationCue::Compensation);
+    let earlier = cx
+        .cues
+        .starting_in(Span::new(sentence.start.min(span.start), span.start));
+    let compensation = earlier
+        .iter()
+        .any(|(s, c)| *c == DurationCue::Compensation && s.end <= span.start)
+        || after(DurationCue::Compensation);
     if compensation {
         return Some(DurationCue::Compensation);
     }
-    let before = cx
-        .cues
+    let before = earlier
         .iter()
         .filter(|(s, _)| {
             let near = s.end <= span.start
-                && words_in(text, s.end, span.start).len() <= CUE_WORDS
+                && within_words(text, s.end, span.start, CUE_WORDS)
                 && !text[s.end..span.start].contains(['\n', '.', '?', '!', ',', ';']);
             // «في أقل من ساعة»: the cue phrase holds the qualifier.
             let over_qualifier = qualifier.is_some_and(|q| s.overlaps(q));
@@ -468,11 +524,44 @@ fn cue_of(cx: &Cx<'_>, doc: &Document, span: Span, qualifier: Option<Span>) -> O
         })
         .max_by_key(|(s, _)| s.end)
         .map(|(_, c)| *c);
-    before.or_else(|| after(DurationCue::Lasted).then_some(DurationCue::Lasted))
+    match before {
+        // «وعادت الخدمة بعد نحو أربع ساعات»: the time it took to come back
+        // is how long the outage lasted.
+        Some(DurationCue::Delay) if restored_before(cx, sentence, span.start) => {
+            Some(DurationCue::Lasted)
+        }
+        Some(c) => Some(c),
+        None => after(DurationCue::Lasted).then_some(DurationCue::Lasted),
+    }
 }
 
-/// «من الساعة 7:30 صباحا حتى 10:30», «بين الثامنة صباحا والثانية ظهرا»:
-/// the time between two clock times.
+/// True when a restoration word stands before `pos` in its sentence, with
+/// no clause break between.
+/// An outage word after it («ثم عاد للتعطل بعد نصف ساعة») says the service
+/// failed again instead.
+fn restored_before(cx: &Cx<'_>, sentence: Span, pos: usize) -> bool {
+    let before = Span::new(sentence.start.min(pos), pos);
+    cx.restored.starting_in(before).iter().any(|(r, _)| {
+        r.end <= pos
+            && within_words(cx.text, r.end, pos, RESTORED_WORDS)
+            && !cx.text[r.end..pos].contains(['.', ';', '?', '!'])
+            && cx.outages.starting_in(Span::new(r.end, pos)).is_empty()
+    })
+}
+
+/// Durations between two clock times of one sentence:
+///
+/// - «من الساعة 7:30 صباحا حتى 10:30», «بين الثامنة صباحا والثانية ظهرا»:
+///   a start after من / بين and an end after حتى / إلى / و;
+/// - «بدأت المشكلة نحو الساعة 3:10 عصراً، واستمرت حتى الساعة 5:40»: an end
+///   after «استمر حتى»;
+/// - «بدأ الانقطاع حوالي الساعة التاسعة، قبل أن تعود الخدمة في حدود الساعة
+///   الرابعة»: a start after an outage word and an end after a restoration
+///   word.
+///
+/// A time in parentheses after the start converts it to another zone
+/// («05:40 بتوقيت غرينتش (09:40 صباحاً بتوقيت الإمارات)»); the writing in
+/// the end's zone is used.
 fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, DurationValue)> {
     let text = cx.text;
     let times: Vec<(Span, &ClockTime)> = prior
@@ -482,44 +571,73 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
             _ => None,
         })
         .collect();
+    let converted = |s: Span| text[..s.start].trim_end().ends_with('(');
     let mut out = Vec::new();
-    for w in times.windows(2) {
-        let ((s1, t1), (s2, t2)) = (w[0], w[1]);
-        let Some(from) = cx.marker_before(s1.start, DateMarker::From) else {
+    for (j, &(s2, t2)) in times.iter().enumerate() {
+        let Some(sentence) = doc.sentence_at(s2.start).map(|i| doc.sentences[i].span) else {
             continue;
         };
-        let opened_with_between = matches!(&text[from.start..from.end], "بين" | "ما بين");
-        let gap = text[s1.end..s2.start].trim();
-        let closed = cx.markers.iter().any(|(s, m)| {
-            *m == DateMarker::Until
-                && s.start >= s1.end
-                && s.end <= s2.start
-                && matches!(text[s1.end..s.start].trim(), "" | "و")
-                && text[s.end..s2.start].trim().is_empty()
-        }) || (opened_with_between && gap == "و");
-        if !closed {
+        if converted(s2) {
             continue;
         }
-        let start = i32::from(t1.hour) * 60 + i32::from(t1.minute);
-        let mut end = i32::from(t2.hour) * 60 + i32::from(t2.minute);
-        // «من السابعة صباحا حتى الثانية»: an end without a part of the day
-        // is in the same half of the day or the next one.
-        if t2.part.is_none() && end < start && end + 720 > start {
-            end += 720;
-        }
-        if end <= start {
-            end += 1440;
-        }
-        let minutes = end - start;
-        if minutes <= 0 || minutes >= 1440 {
+        let until = cx.marker_before(s2.start, DateMarker::Until);
+        let restored = restored_before(cx, sentence, s2.start);
+        let Some(i) = (0..j)
+            .rev()
+            .find(|&i| !converted(times[i].0) && sentence.contains(times[i].0))
+        else {
+            continue;
+        };
+        let (s1, t1) = times[i];
+        if !within_words(text, s1.end, s2.start, SPAN_WORDS) {
             continue;
         }
-        let span = Span::new(from.start, s2.end);
-        let seconds = f64::from(minutes * 60);
+        let from = cx.marker_before(s1.start, DateMarker::From);
+        let between = from.is_some_and(|f| matches!(&text[f.start..f.end], "بين" | "ما بين"));
+        let opened = match until {
+            Some(u) => {
+                (from.is_some() && only_glue(text, s1.end, u.start)) || lasted_before(cx, u.start)
+            }
+            None => {
+                between && only_glue(text, s1.end, s2.start) && text[s1.end..s2.start].contains('و')
+            }
+        };
+        let started = restored
+            && (from.is_some()
+                || cx
+                    .outages
+                    .starting_in(Span::new(sentence.start.min(s1.start), s1.start))
+                    .iter()
+                    .any(|(o, _)| {
+                        o.end <= s1.start && within_words(text, o.end, s1.start, START_WORDS)
+                    }));
+        if !opened && !started {
+            continue;
+        }
+        // The start in the end's zone, else the one not in UTC.
+        let writings: Vec<&ClockTime> = std::iter::once(t1)
+            .chain(
+                times[i + 1..j]
+                    .iter()
+                    .filter(|(s, _)| converted(*s))
+                    .map(|(_, t)| *t),
+            )
+            .collect();
+        let utc = |t: &&ClockTime| matches!(&t.tz, Some(crate::lexicon::Tz::Iana(z)) if z == "UTC");
+        let t1 = writings
+            .iter()
+            .find(|t| t.tz == t2.tz)
+            .or_else(|| writings.iter().find(|t| !utc(t)))
+            .copied()
+            .unwrap_or(t1);
+        let Some(minutes) = minutes_between(t1, t2) else {
+            continue;
+        };
+        let span = Span::new(from.map_or(s1.start, |f| f.start), s2.end);
         out.push((
             span,
             DurationValue {
-                seconds: Some(seconds),
+                seconds: Some(f64::from(minutes * 60)),
                 min: None,
                 max: None,
                 qualifier: Qualifier::Exact,
@@ -528,4 +646,54 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
         ));
     }
     out
+}
+
+/// Minutes from one clock time to a later one, within a day.
+fn minutes_between(t1: &ClockTime, t2: &ClockTime) -> Option<i32> {
+    let start = i32::from(t1.hour) * 60 + i32::from(t1.minute);
+    let mut end = i32::from(t2.hour) * 60 + i32::from(t2.minute);
+    // «من السابعة صباحا حتى الثانية»: an end without a part of the day is
+    // in the same half of the day or the next one.
+    if t2.part.is_none() && end < start && end + 720 > start {
+        end += 720;
+    }
+    if end <= start {
+        end += 1440;
+    }
+    let minutes = end - start;
+    (minutes > 0 && minutes < 1440).then_some(minutes)
+}
+
+/// True when only spaces, commas, و and parenthesised asides stand in
+/// `text[from..to]`.
+fn only_glue(text: &str, from: usize, to: usize) -> bool {
+    let mut depth = 0;
+    let mut rest = String::new();
+    for c in text[from..to].chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => rest.push(c),
+            _ => {}
+        }
+    }
+    rest.chars().all(|c| c == ' ' || c == ',' || c == 'و')
+}
+
+/// True when a `lasted` word stands right before the range word at `pos`
+/// («واستمرت حتى», «واستمر الانقطاع إلى حدود»).
+fn lasted_before(cx: &Cx<'_>, pos: usize) -> bool {
+    let mut lead = &cx.text[..pos];
+    // «وحتى»: the conjunction is a clitic of the range word.
+    if let Some(r) = lead.strip_suffix('و') {
+        lead = r;
+    }
+    let lead = lead.trim_end_matches(' ').len();
+    let window = Span::new(lead.saturating_sub(WORD_BYTES * 4), lead);
+    cx.cues.starting_in(window).iter().any(|(c, k)| {
+        *k == DurationCue::Lasted
+            && c.end <= lead
+            && within_words(cx.text, c.end, lead, 2)
+            && !cx.text[c.end..lead].contains([',', '.'])
+    })
 }

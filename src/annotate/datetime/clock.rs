@@ -24,7 +24,7 @@ the incident takes the first.
 
 use regex::Regex;
 
-use super::{Cx, with_article, word_start_of};
+use super::{Cx, overlaps_sorted, with_article, word_start_of};
 use crate::annotate::{ClockTime, Cue, Mention, skip_spaces};
 use crate::document::Document;
 use crate::gazetteer::{Clitics, Gazetteer, Hit};
@@ -78,9 +78,10 @@ impl Clocks {
             .filter(|h| h.value.0 == DurationUnit::Minute)
             .map(|h| h.span)
             .collect();
-        let hedges: Vec<Span> = crate::annotate::cues(prior)
+        let mut hedges: Vec<Span> = crate::annotate::cues(prior)
             .filter_map(|(s, c)| matches!(c, Cue::Qualifier(_, Position::After)).then_some(s))
             .collect();
+        hedges.sort();
         let tail = |end: usize| self.tail(text, end, parts, &zones, &hedges);
         let mut out: Vec<(Span, ClockTime)> = Vec::new();
 
@@ -106,19 +107,22 @@ impl Clocks {
             if c[2].trim() != ":" && t.part.is_none() && t.tz.is_none() && hour_word.is_none() {
                 continue;
             }
+            // «الساعة 11:30 من ليل الثلاثاء»
+            let part = t.part.or_else(|| part_after_min(cx, t.end, parts));
             out.push((
                 Span::new(hour_word.unwrap_or(m.start()), t.end),
                 ClockTime {
-                    hour: to_24h(h, t.part),
+                    hour: to_24h(h, part),
                     minute: min,
                     tz: t.tz,
-                    part: t.part,
+                    part,
                 },
             ));
         }
 
-        for &(ns, n) in &cx.nums {
-            if out.iter().any(|(s, _)| s.overlaps(ns)) {
+        let digit_times: Vec<Span> = out.iter().map(|(s, _)| *s).collect();
+        for &(ns, n) in cx.nums.all() {
+            if overlaps_sorted(&digit_times, ns) {
                 continue;
             }
             let Some(v) = n.value else { continue };
@@ -163,8 +167,10 @@ impl Clocks {
         }
 
         // «عند منتصف الليل»: midnight on its own.
+        out.sort_by_key(|(s, _)| s.start);
+        let found: Vec<Span> = out.iter().map(|(s, _)| *s).collect();
         for p in parts {
-            if *p.value == DayPart::Midnight && !out.iter().any(|(s, _)| s.overlaps(p.span)) {
+            if *p.value == DayPart::Midnight && !overlaps_sorted(&found, p.span) {
                 let t = self.tail(text, p.span.end, &[], &zones, &hedges);
                 out.push((
                     Span::new(p.span.start, t.end),
@@ -177,9 +183,14 @@ impl Clocks {
                 ));
             }
         }
-        out.sort_by_key(|(s, _)| s.start);
-        out.retain(|(s, _)| !doc.is_masked(*s));
-        out
+        out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut kept: Vec<(Span, ClockTime)> = Vec::with_capacity(out.len());
+        for (s, t) in out {
+            if !doc.is_masked(s) && !kept.last().is_some_and(|(k, _)| k.overlaps(s)) {
+                kept.push((s, t));
+            }
+        }
+        kept
     }
 
     /// The part of the day, hedge and zone after a time ending at `end`.
@@ -197,17 +208,23 @@ impl Clocks {
             end,
         };
         let at = skip_spaces(text, end);
-        if let Some(p) = parts.iter().find(|p| p.word_start == at) {
+        // A one-letter part (ص, م) takes no clitic: «لم» is not «ل + م».
+        if let Some(p) = starting_word(parts, at).iter().find(|p| {
+            p.word_start == at
+                && (p.span.start == at || text[p.span.start..p.span.end].chars().count() > 1)
+        }) {
             t.part = Some(*p.value);
             t.end = p.span.end;
         }
         // «8:15 صباحًا تقريبًا بتوقيت ...»
-        if let Some(h) = hedges.iter().find(|h| h.start == skip_spaces(text, t.end)) {
+        let at = skip_spaces(text, t.end);
+        let h = hedges.partition_point(|h| h.start < at);
+        if let Some(h) = hedges.get(h).filter(|h| h.start == at) {
             t.end = h.end;
         }
         let opened = text[t.end..].trim_start_matches(' ').starts_with('(');
         let at = super::skip_glue(text, t.end, "(");
-        if let Some(z) = zones.iter().find(|z| z.word_start == at) {
+        if let Some(z) = starting_word(zones, at).first() {
             let mut zone_end = z.span.end;
             t.tz = match z.value {
                 Tz::Local => None,
@@ -240,6 +257,13 @@ impl Clocks {
     }
 }
 
+/// The hits (in text order) whose word starts at `pos`.
+fn starting_word<'a, 'g, T>(hits: &'a [Hit<'g, T>], pos: usize) -> &'a [Hit<'g, T>] {
+    let from = hits.partition_point(|h| h.word_start < pos);
+    let to = hits.partition_point(|h| h.word_start <= pos);
+    &hits[from..to.max(from)]
+}
+
 /// The start of «الساعة» (or «تمام الساعة») right before `pos`, allowing
 /// «الـ» between: «الساعة الـ6».
 fn hour_word_before(cx: &Cx<'_>, pos: usize) -> Option<usize> {
@@ -247,8 +271,9 @@ fn hour_word_before(cx: &Cx<'_>, pos: usize) -> Option<usize> {
     let t = text[..pos].trim_end_matches(' ');
     let t = t.strip_suffix("ال").unwrap_or(t).trim_end_matches(' ');
     cx.markers
+        .ending_at(t.len())
         .iter()
-        .find(|(s, m)| *m == DateMarker::Hour && s.end == t.len())
+        .find(|(_, m)| *m == DateMarker::Hour)
         .map(|(s, _)| s.start)
 }
 
@@ -269,9 +294,12 @@ fn minutes_after(cx: &Cx<'_>, end: usize, minute_words: &[Span]) -> (i32, usize)
         return (0, end);
     };
     // The number may carry the article («والنصف»).
-    let Some(&(ns, n)) = cx.nums.iter().find(|(s, _)| {
-        s.start == lead || (s.start == lead + "ال".len() && text[lead..].starts_with("ال"))
-    }) else {
+    let lead = if text[lead..].starts_with("ال") {
+        lead + "ال".len()
+    } else {
+        lead
+    };
+    let Some(&(ns, n)) = cx.nums.starting_at(lead).first() else {
         return (0, end);
     };
     let Some(v) = n.value else {
