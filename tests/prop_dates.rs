@@ -518,12 +518,55 @@ const FRAGMENTS: &[&str] = &[
     "تقريبا",
 ];
 
+/// A small vocabulary of duration and clock words, so that random texts
+/// often put them in the orders the readers combine.
+const TIME_WORDS: &[&str] = &[
+    "ساعة",
+    "ساعات",
+    "ساعتين",
+    "ونصف",
+    "نصف",
+    "الساعة",
+    "ثلاث",
+    "3",
+    "أرباع",
+    "و20",
+    "دقيقة",
+    "من",
+    "إلى",
+    "بين",
+    "و",
+    "أو",
+    "حتى",
+    "الثانية",
+    "مساء",
+    "10:30",
+    "أكثر من",
+    "تقريبا",
+    "عادت",
+    "بعد",
+    "لمدة",
+    "(",
+    ")",
+    "قبل",
+    "يومين",
+    "أمس",
+];
+
 #[test]
 fn random_texts_never_panic_and_spans_stay_on_the_text() {
     let mut rng = Rng(SEED ^ 0xf00d);
-    for _ in 0..300 {
-        let n = 1 + rng.below(40);
-        let text: String = (0..n).map(|_| *rng.pick(FRAGMENTS)).collect();
+    for i in 0..4000 {
+        let words = if i % 2 == 0 { FRAGMENTS } else { TIME_WORDS };
+        let n = 1 + rng.below(30);
+        // Mostly words with spaces between, sometimes glued together.
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(rng.pick::<&str>(words));
+            if rng.below(5) > 0 {
+                text.push(' ');
+            }
+        }
         let record = record_of(text.clone());
         let chars: Vec<char> = text.chars().collect();
         for m in &record.mentions {

@@ -233,13 +233,24 @@ impl DurationAnnotator {
         let text = cx.text;
         let mut out: Vec<Phrase> = Vec::new();
         for h in self.units.find(text) {
-            if doc.is_masked(h.span) || overlaps_sorted(&cx.taken, h.span) {
+            // A unit already read into the phrase before («ونصف الساعة»).
+            if doc.is_masked(h.span)
+                || overlaps_sorted(&cx.taken, h.span)
+                || out
+                    .last()
+                    .is_some_and(|p: &Phrase| p.span.end > h.span.start)
+            {
                 continue;
             }
             let (unit, count) = *h.value;
             let prefix = &text[h.word_start..h.span.start];
-            // «الساعة», «الأيام», «اليومين الماضيين»: not a duration.
-            if prefix.ends_with("ال") || prefix.ends_with("لل") {
+            // «الساعة», «الأيام», «اليومين الماضيين»: not a duration, but
+            // «ثلاثة أرباع الساعة», «نصف الساعة» are.
+            let article = prefix.ends_with("ال") || prefix.ends_with("لل");
+            let fraction = cx
+                .number_ending_at(super::skip_spaces_back(text, h.word_start))
+                .filter(|(_, n)| n.value.is_some_and(|v| v > 0.0 && v < 1.0));
+            if article && (fraction.is_none() || count != UnitCount::One) {
                 continue;
             }
             let lam = prefix == "ل" || prefix == "ول";
@@ -249,7 +260,7 @@ impl DurationAnnotator {
                 cx.number_ending_at(super::skip_spaces_back(text, h.word_start))
                     .filter(|(_, n)| !n.ordinal)
             } else {
-                None
+                fraction
             };
             let mut start = h.span.start;
             let mut counted = false;
@@ -388,6 +399,9 @@ fn low_end(cx: &Cx<'_>, start: usize) -> (Option<f64>, usize) {
 /// True when only a range word stands between two phrases: «إلى», «حتى»,
 /// «و» (after «بين»), «أو», «-».
 fn range_glue(cx: &Cx<'_>, from: usize, to: usize, low_start: usize) -> bool {
+    if from > to {
+        return false;
+    }
     let gap = cx.text[from..to].trim();
     if matches!(gap, "-" | "–" | OR) {
         return true;
