@@ -325,6 +325,9 @@ str_enum!(
         /// A compensation period (تعويض, مجانا): what customers get, not
         /// how long the outage lasted.
         Compensation = "compensation",
+        /// A recurring window (يوميا, كل يوم): how long each daily cut of a
+        /// schedule lasts, not one outage.
+        Recurring = "recurring",
     }
 );
 

@@ -35,6 +35,7 @@ Clock times are in [`clock`].
 mod clock;
 mod resolve;
 
+pub(super) use clock::to_24h;
 pub use resolve::{Precision, Resolved, resolve};
 
 use regex::Regex;
@@ -471,6 +472,15 @@ impl DateTimeAnnotator {
             let Some(ago) = cx.marker_before(lead, &[DateMarker::Ago]) else {
                 continue;
             };
+            // «قبل يومين (فقط) من انطلاق التخفيضات»: before another event.
+            let next = skip_spaces(text, end);
+            let after_next = skip_spaces(text, word_end(text, next));
+            if [next, after_next]
+                .iter()
+                .any(|&at| cx.marker_after(at, &[DateMarker::From]).is_some())
+            {
+                continue;
+            }
             let piece = match unit {
                 DurationUnit::Day => Piece::Days(-amount),
                 DurationUnit::Week => Piece::Days(-7 * amount),
@@ -744,6 +754,14 @@ fn skip_glue(text: &str, pos: usize, extra: &str) -> usize {
 
 /// Quotation marks around a month name.
 const QUOTES: &str = "«»\"“”'";
+
+/// The end of the word starting at `pos`.
+fn word_end(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .char_indices()
+        .find(|&(_, c)| !crate::normalize::is_word_char(c))
+        .map_or(text.len(), |(i, _)| pos + i)
+}
 
 /// The start of the word containing or ending at `pos`.
 fn word_start_of(text: &str, pos: usize) -> usize {

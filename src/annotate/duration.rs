@@ -26,9 +26,13 @@ state:
 Each duration carries the cue around it (`duration_cues.tsv`): a `lasted`
 cue (استمر, دام, لمدة, «ساعة كاملة») or none makes it a candidate for the
 outage's duration; «في أقل من ساعة» (a window), «بعد يومين» (a delay),
-«منذ» (elapsed), «قد يستغرق» (an estimate) and a compensation word in the
-sentence («منح المشتركين ... لمدة عشرة أيام») type it as something else,
-and the assembler leaves it out.
+«منذ» (elapsed), «قد يستغرق» (an estimate), a compensation word in the
+sentence («منح المشتركين ... لمدة عشرة أيام») and a recurring one («ساعتين
+يوميا») type it as something else, and the assembler leaves it out. Two
+readings turn a cue into `lasted`: a delay after a restoration word
+(«وعادت الخدمة بعد نحو أربع ساعات»: the time it took to come back) and
+«منذ» right after an outage word («ما تزال مقطوعة منذ أكثر من ثماني
+ساعات»: down that long so far).
 
 A bare singular («ساعة») or plural («ساعات») is a duration only with
 support: a number, a qualifier, a cue, the preposition ل («لساعات») or a
@@ -58,7 +62,11 @@ const CUE_WORDS: usize = 2;
 /// Words allowed between a restoration word and what it governs
 /// («عادت الخدمة تدريجيا بعد نحو أربع ساعات», «قبل أن تعود الخدمة إلى
 /// طبيعتها نحو الساعة 12:10»).
-const RESTORED_WORDS: usize = 6;
+const RESTORED_WORDS: usize = 8;
+
+/// Words allowed between an outage word and «منذ» for the time since to be
+/// the outage's so far.
+const SINCE_WORDS: usize = 1;
 
 /// Words allowed between the two times of a span («بدأت المشكلة نحو الساعة
 /// 3:10 عصراً بتوقيت الرياض، واستمرت حتى الساعة 5:40»).
@@ -102,6 +110,9 @@ struct Cx<'a> {
     restored: Positions<()>,
     /// Words saying it failed (`outage_cues.tsv`, outage).
     outages: Positions<()>,
+    /// Outage, restoration and ongoing words: what a sentence about the
+    /// outage has.
+    story: Positions<()>,
 }
 
 impl Cx<'_> {
@@ -184,6 +195,13 @@ impl Annotator for DurationAnnotator {
             })),
             restored: cues(Cue::Outage(OutageCue::Restored)),
             outages: cues(Cue::Outage(OutageCue::Outage)),
+            story: Positions::new(super::cues(prior).filter_map(|(s, c)| {
+                matches!(
+                    c,
+                    Cue::Outage(OutageCue::Outage | OutageCue::Restored | OutageCue::Ongoing)
+                )
+                .then_some((s, ()))
+            })),
         };
         let phrases = self.phrases(&cx, doc);
         let mut found: Vec<(Span, DurationValue)> = Vec::new();
@@ -215,7 +233,10 @@ impl Annotator for DurationAnnotator {
             }
         }
         found.extend(clock_spans(&cx, doc, prior));
-        for (span, value) in found {
+        for (span, mut value) in found {
+            value.about_outage = doc
+                .sentence_at(span.start)
+                .is_some_and(|s| !cx.story.starting_in(doc.sentences[s].span).is_empty());
             if !doc.is_masked(span) {
                 out.push(Mention {
                     span,
@@ -281,6 +302,16 @@ impl DurationAnnotator {
             let mut end = h.span.end;
             if bi && count == UnitCount::One && number.is_none() {
                 continue;
+            }
+            // «طيلة أيام الامتحانات», «ساعات الذروة»: a named period, not a
+            // length («لساعات الليلة الماضية» is a length, then a date).
+            if count == UnitCount::Many && number.is_none() {
+                let next = skip_spaces(text, end);
+                if text[next..].starts_with("ال")
+                    && !overlaps_sorted(&cx.taken, Span::new(next, next + 1))
+                {
+                    continue;
+                }
             }
             // «ساعة واحدة», «يوم واحد».
             if count == UnitCount::One
@@ -351,6 +382,18 @@ fn merged(spans: impl Iterator<Item = Span>) -> Vec<Span> {
         }
     }
     out
+}
+
+/// True when the word at `pos` carries the preposition ل (alone or after و
+/// or ف).
+fn lam_before(text: &str, pos: usize) -> bool {
+    let word_start = text[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::normalize::is_word_char(c))
+        .last()
+        .map_or(pos, |(i, _)| i);
+    matches!(&text[word_start..pos], "ل" | "ول" | "فل")
 }
 
 /// A number joined with و right after `pos` («ونصف», «و النصف», «و20»).
@@ -448,7 +491,13 @@ fn single(cx: &Cx<'_>, doc: &Document, p: &Phrase) -> Option<(Span, DurationValu
         }
         end = s.end;
     }
-    let cue = cue_of(cx, doc, Span::new(lead, end), qual_before.map(|(s, _)| s));
+    let mut cue = cue_of(cx, doc, Span::new(lead, end), qual_before.map(|(s, _)| s));
+    // «لساعات», «لأكثر من ثلاثة أيام», «لثلاث ساعات»: ل before a length
+    // is «for», how long something lasted.
+    let lam = lam_before(text, lead);
+    if cue.is_none() && lam {
+        cue = Some(DurationCue::Lasted);
+    }
     let supported = p.counted
         || p.lam
         || qual_before.is_some()
@@ -465,6 +514,7 @@ fn single(cx: &Cx<'_>, doc: &Document, p: &Phrase) -> Option<(Span, DurationValu
             max: None,
             qualifier: Qualifier::Vague,
             cue,
+            about_outage: false,
         },
         Some(a) => {
             let s = a * p.unit.seconds();
@@ -474,6 +524,7 @@ fn single(cx: &Cx<'_>, doc: &Document, p: &Phrase) -> Option<(Span, DurationValu
                 max: matches!(qualifier, Qualifier::LessThan | Qualifier::UpTo).then_some(s),
                 qualifier,
                 cue,
+                about_outage: false,
             }
         }
     };
@@ -497,14 +548,15 @@ fn range(
         max: Some(hi),
         qualifier: Qualifier::Approx,
         cue: cue_of(cx, doc, span, None),
+        about_outage: false,
     }
 }
 
 /// What the words around a duration say it is: the nearest cue before it
 /// (within [`CUE_WORDS`] words of one clause, or a cue phrase holding its
 /// qualifier: «في أقل من»), a `lasted` word right after it («ساعة كاملة»),
-/// and a compensation word anywhere before it in its sentence or right
-/// after it, which wins.
+/// and a compensation or recurring word anywhere before it in its sentence
+/// or right after it, which wins.
 fn cue_of(cx: &Cx<'_>, doc: &Document, span: Span, qualifier: Option<Span>) -> Option<DurationCue> {
     let text = cx.text;
     let sentence = doc
@@ -519,12 +571,14 @@ fn cue_of(cx: &Cx<'_>, doc: &Document, span: Span, qualifier: Option<Span>) -> O
     let earlier = cx
         .cues
         .starting_in(Span::new(sentence.start.min(span.start), span.start));
-    let compensation = earlier
-        .iter()
-        .any(|(s, c)| *c == DurationCue::Compensation && s.end <= span.start)
-        || after(DurationCue::Compensation);
-    if compensation {
-        return Some(DurationCue::Compensation);
+    for kind in [DurationCue::Compensation, DurationCue::Recurring] {
+        if earlier
+            .iter()
+            .any(|(s, c)| *c == kind && s.end <= span.start)
+            || after(kind)
+        {
+            return Some(kind);
+        }
     }
     let before = earlier
         .iter()
@@ -537,16 +591,35 @@ fn cue_of(cx: &Cx<'_>, doc: &Document, span: Span, qualifier: Option<Span>) -> O
             near || over_qualifier
         })
         .max_by_key(|(s, _)| s.end)
-        .map(|(_, c)| *c);
+        .copied();
     match before {
         // «وعادت الخدمة بعد نحو أربع ساعات»: the time it took to come back
         // is how long the outage lasted.
-        Some(DurationCue::Delay) if restored_before(cx, sentence, span.start) => {
+        Some((_, DurationCue::Delay)) if restored_before(cx, sentence, span.start) => {
             Some(DurationCue::Lasted)
         }
-        Some(c) => Some(c),
+        // «ما تزال مقطوعة منذ أكثر من ثماني ساعات»: down for that long so
+        // far.
+        Some((s, DurationCue::Since)) if outage_right_before(cx, sentence, s.start) => {
+            Some(DurationCue::Lasted)
+        }
+        Some((_, c)) => Some(c),
         None => after(DurationCue::Lasted).then_some(DurationCue::Lasted),
     }
+}
+
+/// True when an outage word stands right before `pos` («مقطوعة منذ»,
+/// «معطلا تماما منذ»).
+fn outage_right_before(cx: &Cx<'_>, sentence: Span, pos: usize) -> bool {
+    let window = Span::new(
+        pos.saturating_sub(WORD_BYTES * (SINCE_WORDS + 1))
+            .max(sentence.start),
+        pos,
+    );
+    cx.outages
+        .starting_in(window)
+        .iter()
+        .any(|(o, _)| o.end <= pos && within_words(cx.text, o.end, pos, SINCE_WORDS))
 }
 
 /// True when a restoration word stands before `pos` in its sentence, with
@@ -648,6 +721,16 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
             continue;
         };
         let span = Span::new(from.map_or(s1.start, |f| f.start), s2.end);
+        // «بدأ العطل من الساعة 9:15 حتى 11:45»: the span of the outage.
+        let of_outage = cx
+            .story
+            .starting_in(Span::new(sentence.start.min(span.start), span.start))
+            .iter()
+            .any(|(o, _)| {
+                o.end <= span.start && within_words(text, o.end, span.start, START_WORDS)
+            });
+        let cue =
+            cue_of(cx, doc, span, None).or((of_outage || started).then_some(DurationCue::Lasted));
         out.push((
             span,
             DurationValue {
@@ -655,7 +738,8 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
                 min: None,
                 max: None,
                 qualifier: Qualifier::Exact,
-                cue: cue_of(cx, doc, span, None),
+                cue,
+                about_outage: false,
             },
         ));
     }
@@ -664,7 +748,17 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
 
 /// Minutes from one clock time to a later one, within a day.
 fn minutes_between(t1: &ClockTime, t2: &ClockTime) -> Option<i32> {
-    let start = i32::from(t1.hour) * 60 + i32::from(t1.minute);
+    let mut start = i32::from(t1.hour) * 60 + i32::from(t1.minute);
+    let end_minutes = i32::from(t2.hour) * 60 + i32::from(t2.minute);
+    // «من الثانية والنصف إلى الخامسة والنصف بعد الزوال»: a start without a
+    // part of the day takes the end's when that keeps it before the end.
+    if t1.part.is_none() && t2.part.is_some() && t1.hour < 12 {
+        let shifted = i32::from(crate::annotate::datetime::to_24h(t1.hour, t2.part)) * 60
+            + i32::from(t1.minute);
+        if shifted <= end_minutes {
+            start = shifted;
+        }
+    }
     let mut end = i32::from(t2.hour) * 60 + i32::from(t2.minute);
     // «من السابعة صباحا حتى الثانية»: an end without a part of the day is
     // in the same half of the day or the next one.

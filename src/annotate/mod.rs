@@ -176,6 +176,10 @@ pub struct DurationValue {
     pub qualifier: Qualifier,
     /// What the words around it say it is.
     pub cue: Option<DurationCue>,
+    /// Its sentence speaks of an outage (an outage, restoration or ongoing
+    /// word): an unmarked duration elsewhere («بالحبس من سنة إلى 3
+    /// سنوات») measures something else.
+    pub about_outage: bool,
 }
 
 /// An annotator: finds one kind of mention.

@@ -51,13 +51,28 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                         ) && words_between(doc, mentions[i].span, *span) <= DATE_REACH
                     }))
         })
-        // Within a sentence, a date that stands with the restoration
-        // («وعادت الخدمة صباح الأربعاء») is not the start.
-        .filter(|(s, span, ..)| !dates_restoration(cx, *s, *span))
+        // Not a start: a date that stands with the restoration («وعادت
+        // الخدمة صباح الأربعاء»), one that ends a span («حتى الخميس»), one
+        // after publication (a plan).
+        .filter(|(s, span, e, r)| {
+            governing_cue(cx, *s, *span).is_none_or(|(k, _)| k != OutageCue::Restored)
+                && !ends_a_span(cx, *s, *span)
+                && e.direction != Some(DateMarker::Future)
+                && !matches!((r.date, published), (Some(d), Some(p)) if d > p)
+        })
         // The first sentence; in it, a day before a week, month or year,
-        // then the date nearest an outage word («هذا العام؛ ففي العاشر من
-        // يونيو الماضي تعطل»).
-        .min_by_key(|(s, span, _, r)| (*s, coarse(r), outage_distance(cx, *s, *span), span.start))
+        // a date after its outage word («إثر الانقطاع ... يوم الثلاثاء»)
+        // before one ahead of it («أمس الأربعاء، اعتذارها ... إثر الانقطاع»),
+        // then the date nearest an outage word.
+        .min_by_key(|(s, span, _, r)| {
+            (
+                *s,
+                coarse(r),
+                !governing_cue(cx, *s, *span).is_some_and(|(_, before)| before),
+                outage_distance(cx, *s, *span),
+                span.start,
+            )
+        })
         .map(|(s, span, e, r)| {
             let time = mentions
                 .iter()
@@ -102,11 +117,10 @@ fn outage_distance(cx: &Context<'_>, s: usize, date: Span) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// True when the outage word that governs a date of sentence `s` says the
-/// service came back: the date is when it was restored. The governing word
-/// is the nearest one before the date (Arabic puts the verb first: «وعادت
-/// الخدمة صباح الأربعاء»), else the first one after it.
-fn dates_restoration(cx: &Context<'_>, s: usize, date: Span) -> bool {
+/// The outage word that governs a date of sentence `s`, and whether it
+/// stands before it: the nearest one before the date (Arabic puts the verb
+/// first: «وعادت الخدمة صباح الأربعاء»), else the first one after it.
+fn governing_cue(cx: &Context<'_>, s: usize, date: Span) -> Option<(OutageCue, bool)> {
     let cues: Vec<(Span, OutageCue)> = cx.by_sentence[s]
         .iter()
         .filter_map(|&i| match cx.mentions[i].value {
@@ -119,20 +133,35 @@ fn dates_restoration(cx: &Context<'_>, s: usize, date: Span) -> bool {
     let before = cues
         .iter()
         .filter(|(c, _)| c.end <= date.start)
-        .max_by_key(|(c, _)| c.start);
-    let after = || {
+        .max_by_key(|(c, _)| c.start)
+        .map(|(_, k)| (*k, true));
+    before.or_else(|| {
         cues.iter()
             .filter(|(c, _)| c.start >= date.end)
             .min_by_key(|(c, _)| c.start)
-    };
-    before
-        .or_else(after)
-        .is_some_and(|(_, k)| *k == OutageCue::Restored)
+            .map(|(_, k)| (*k, false))
+    })
 }
 
-/// True when a duration's cue lets it be the outage's duration.
+/// True when a range word stands right before the date: «حتى الخميس»,
+/// «إلى غاية الخميس» is when something ends.
+fn ends_a_span(cx: &Context<'_>, s: usize, date: Span) -> bool {
+    let at = crate::annotate::skip_spaces_back(cx.doc.ntext(), date.start);
+    cx.by_sentence[s].iter().any(|&i| {
+        cx.mentions[i].value == Value::Cue(Cue::Date(DateMarker::Until))
+            && cx.mentions[i].span.end == at
+    })
+}
+
+/// True when a duration can be the outage's: its cue says the outage
+/// lasted that long, or it has no cue and stands in a sentence about the
+/// outage.
 pub(super) fn is_outage_duration(d: &DurationValue) -> bool {
-    matches!(d.cue, None | Some(DurationCue::Lasted))
+    match d.cue {
+        Some(DurationCue::Lasted) => true,
+        None => d.about_outage,
+        Some(_) => false,
+    }
 }
 
 /// The best duration among candidates.

@@ -345,7 +345,7 @@ fn part_after_min(cx: &Cx<'_>, end: usize, parts: &[Hit<'_, DayPart>]) -> Option
 }
 
 /// A 24-hour hour from a 12-hour one and a part of the day.
-pub(super) fn to_24h(h: u8, part: Option<DayPart>) -> u8 {
+pub(in crate::annotate) fn to_24h(h: u8, part: Option<DayPart>) -> u8 {
     match part {
         Some(DayPart::Afternoon | DayPart::Evening) if h < 12 => h + 12,
         Some(DayPart::Noon) if h < 6 => h + 12,
