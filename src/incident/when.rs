@@ -2,15 +2,20 @@
 When an incident happened and how long it lasted: the choice among the
 dates and durations of its sentences.
 
-- The date is the first date of an outage sentence: a date that stands
-  with the restoration (its nearest outage word says the service came back)
-  does not date the start, and for the primary incident a date that looks
-  older (a bare month, a day more than a week before publication) recalls
-  another outage. A related incident's date must stand near the outage word it
-  dates.
-- The duration is one whose cue says the outage lasted that long (or that
-  has no cue), specific before vague, `lasted` before unmarked, earliest
-  first.
+- The date is the start of the outage, from the first outage sentence that
+  has one. Not a start: a date governed by a restoration word («وعادت الخدمة
+  صباح الأربعاء»), a date that ends a span («حتى الخميس»), a date after
+  publication or marked «المقبل» (a plan), and, for the primary incident, a
+  date that looks older (a bare month, «العام الماضي», a day more than a week
+  before publication: another outage) or a bare year. Within the sentence a
+  day beats a week, month or year; a date after its outage word («إثر
+  الانقطاع ... يوم الثلاثاء») beats one ahead of it («أمس الأربعاء،
+  اعتذارها»); then the nearer to an outage word. A related incident's date
+  must stand near the outage word it dates. When the text gives no date,
+  there is none: consumers have `source.published`.
+- The duration is one whose cue says the outage lasted that long, or an
+  unmarked one in a sentence about the outage: specific before vague,
+  `lasted` before unmarked, earliest first.
 */
 
 use super::{Context, IncidentDate, Role};
