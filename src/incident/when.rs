@@ -26,6 +26,9 @@ use crate::document::Document;
 use crate::span::Span;
 use crate::vocab::*;
 
+/// Sentences after the date's where its clock time may be given.
+const TIME_REACH: usize = 3;
+
 /// Words a date may stand from the outage cue it dates.
 pub(super) const DATE_REACH: usize = 8;
 
@@ -79,15 +82,23 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
             )
         })
         .map(|(s, span, e, r)| {
+            // The first start time near the date: not the time service came
+            // back («وعادت الخدمة عند الساعة 5») nor the end of a span.
             let time = mentions
                 .iter()
                 .filter_map(|m| match &m.value {
                     Value::Time(t) => Some((m.span, t)),
                     _ => None,
                 })
-                .find(|(ts, _)| {
-                    doc.sentence_at(ts.start)
-                        .is_some_and(|ts| ts >= *s && ts <= s + 3 && in_frame(ts))
+                .find(|(span, _)| {
+                    doc.sentence_at(span.start).is_some_and(|ts| {
+                        ts >= *s
+                            && ts <= s + TIME_REACH
+                            && in_frame(ts)
+                            && !ends_a_span(cx, ts, *span)
+                            && governing_cue(cx, ts, *span)
+                                .is_none_or(|(k, _)| k != OutageCue::Restored)
+                    })
                 })
                 .map(|(_, t)| t.clone());
             IncidentDate {
