@@ -240,6 +240,13 @@ str_enum!(
         Source = "source",
         Owner = "owner",
         Competitor = "competitor",
+        /// Says a service kept working («لم يتأثر»).
+        Unaffected = "unaffected",
+        /// A statement word (تغريدة, منشور, كتب): with a preposition before a
+        /// name, the name is where the statement was posted.
+        Statement = "statement",
+        /// A preposition that introduces a channel (على, عبر).
+        Via = "via",
     }
 );
 
