@@ -184,15 +184,13 @@ impl DateTimeAnnotator {
                 if let Some((ns, n)) = nums
                     .iter()
                     .find(|(ns, _)| ns.end <= look && gap_is(text, ns.end, look, ""))
+                    && let Some(v) = n.value
+                    && v.fract() == 0.0
+                    && (1.0..=31.0).contains(&v)
+                    && (n.digits || n.ordinal)
                 {
-                    if let Some(v) = n.value
-                        && v.fract() == 0.0
-                        && (1.0..=31.0).contains(&v)
-                        && (n.digits || n.ordinal)
-                    {
-                        day = Some(v as u8);
-                        start = ns.start;
-                    }
+                    day = Some(v as u8);
+                    start = ns.start;
                 }
             }
             // A year after: «2022», «1447 هـ».

@@ -112,6 +112,18 @@ pub(crate) struct Context<'a> {
     published: Option<Date>,
 }
 
+impl Context<'_> {
+    /// The mentions of sentence `s` that start within `bytes` of `span`.
+    fn window(&self, s: usize, span: Span, bytes: usize) -> &[usize] {
+        let ms = &self.by_sentence[s];
+        let from = span.start.saturating_sub(bytes);
+        let to = span.end + bytes;
+        let a = ms.partition_point(|&i| self.mentions[i].span.start < from);
+        let b = ms.partition_point(|&i| self.mentions[i].span.start < to);
+        &ms[a..b]
+    }
+}
+
 /// What the assembler knows about one sentence.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct SentenceInfo {

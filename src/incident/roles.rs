@@ -43,6 +43,9 @@ const MONITOR_KINDS: &[&str] = &["monitoring"];
 /// Platform kinds that are providers: named inside a cause, they are the
 /// third party that failed.
 pub(super) const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", "hosting"];
+/// Bytes around a name within which its cues are looked for: more than the
+/// longest reach below, in Arabic words of up to about 30 bytes.
+const WINDOW: usize = 400;
 /// Words between an outage word and the family name it governs.
 const FAMILY_REACH: usize = 2;
 /// Words a statement word may stand before the channel it introduces.
@@ -67,7 +70,6 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     let Context {
         doc,
         mentions,
-        by_sentence,
         info,
         ..
     } = *cx;
@@ -76,7 +78,9 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     };
     let span = mentions[i].span;
     let text = doc.ntext();
-    let sentence = &by_sentence[s];
+    // Only mentions near the name matter; bounding the window keeps
+    // pathological sentences (one name repeated 100,000 times) linear.
+    let sentence = cx.window(s, span, WINDOW);
     let kind = match p {
         PlatformRef::Catalog(ci) => Some(catalog[*ci as usize].kind.as_str()),
         PlatformRef::Family(..) => None,
@@ -149,8 +153,9 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
             matches!(
                 mentions[j].value,
                 Value::Cue(Cue::Outage(OutageCue::Outage))
-            ) && mentions[j].span.end <= span.start
-                && words(mentions[j].span.end, span.start) <= FAMILY_REACH
+            ) && mentions[j].span.start < span.start
+                && (mentions[j].span.overlaps(span)
+                    || words(mentions[j].span.end, span.start) <= FAMILY_REACH)
         })
     {
         return Verdict::Other;
@@ -182,14 +187,30 @@ fn inside_cause(mentions: &[Mention], sentence: &[usize], span: Span) -> bool {
 }
 
 /// The clause of `sentence` around `span`: between the nearest clause marks
-/// (, ; : and brackets) on either side.
+/// (, ; : dashes and brackets) on either side, at most `WINDOW` bytes away.
 fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     const MARKS: &[char] = &[',', ';', ':', '(', ')', '-', '–', '—'];
-    let start = text[sentence.start..span.start]
+    let floor = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(sentence.start));
+    let ceil = ceil_char_boundary(text, (span.end + WINDOW).min(sentence.end));
+    let start = text[floor..span.start]
         .rfind(MARKS)
-        .map_or(sentence.start, |i| sentence.start + i + 1);
-    let end = text[span.end..sentence.end]
+        .map_or(floor, |i| floor + i + 1);
+    let end = text[span.end..ceil]
         .find(MARKS)
-        .map_or(sentence.end, |i| span.end + i);
+        .map_or(ceil, |i| span.end + i);
     Span::new(start, end)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
