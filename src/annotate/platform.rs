@@ -19,7 +19,8 @@ Names whose id is `-` are phrases that contain a name but are no service
 Families (`internet_*`, `phone_*`, `gov_sites_*`) take their country from the
 nearest country, demonym or city in the same sentence that is not part of a
 clock time's zone («بتوقيت القاهرة»; this is why platforms run after times),
-else from the country the document speaks of most. In a sentence or an
+else from the country the document speaks of most (unless it speaks of the
+whole world). In a sentence or an
 article whose headline names a telecom operator, «الإنترنت» is that
 operator's service, not the country's, unless the sentence states a
 government shutdown: the family then gets no country.
@@ -58,6 +59,9 @@ pub struct PlatformAnnotator {
 /// How far (in bytes of normalised text) another name of the same service
 /// may be to license a `cue` name.
 const PARTNER_WINDOW: usize = 40;
+
+/// The region id of the whole world.
+const WORLDWIDE: &str = "global";
 
 /// The catalogue kind of telecom operators.
 const OPERATOR_KIND: &str = "telecom";
@@ -124,6 +128,8 @@ struct Context<'a> {
     countries: Vec<(Span, &'a str)>,
     /// The country the document speaks of most, if one does.
     main_country: Option<String>,
+    /// The document speaks of the whole world («حول العالم»).
+    worldwide: bool,
 }
 
 impl Annotator for PlatformAnnotator {
@@ -165,7 +171,10 @@ impl Annotator for PlatformAnnotator {
                     let cc = if self.operators_service(doc, prior, &accepted, h.span) {
                         None
                     } else {
-                        country_near(&cx, h.span, |_| true).or_else(|| cx.main_country.clone())
+                        country_near(&cx, h.span, |_| true).or_else(|| {
+                            // A worldwide story's «الإنترنت» is nobody's in particular.
+                            (!cx.worldwide).then(|| cx.main_country.clone()).flatten()
+                        })
                     };
                     Some(PlatformRef::Family(f, cc))
                 }
@@ -293,10 +302,14 @@ impl PlatformAnnotator {
             .iter()
             .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
             .map(|(cc, _)| cc.to_string());
+        let worldwide = prior
+            .iter()
+            .any(|m| matches!(&m.value, Value::Region(id) if id == WORLDWIDE));
         Context {
             doc,
             countries,
             main_country,
+            worldwide,
         }
     }
 
