@@ -14,7 +14,7 @@ when the text marks it as a name:
 - next to another name of the same service («إكس (تويتر سابقاً)»).
 
 Names whose id is `-` are phrases that contain a name but are no service
-(«أشعة إكس»): matching them keeps the shorter name from matching.
+(«أشعة إكس»): a name inside one does not count.
 
 Families (`internet_*`, `phone_*`, `gov_sites_*`) take their country from the
 nearest country, demonym or city in the same sentence that is not part of a
@@ -38,7 +38,7 @@ use std::collections::HashMap;
 
 use super::{Annotator, Cue, Mention, PlatformRef, Value};
 use crate::document::Document;
-use crate::gazetteer::{Clitics, Gazetteer, Hit};
+use crate::gazetteer::{Clitics, Gazetteer, Hit, select_longest};
 use crate::lexicon::{Lexicons, PlatformKey, PlatformName};
 use crate::span::Span;
 use crate::vocab::{CauseCategory, PlatformCue};
@@ -139,12 +139,18 @@ impl Annotator for PlatformAnnotator {
 
     fn annotate(&self, doc: &Document, prior: &[Mention], out: &mut Vec<Mention>) {
         let text = doc.ntext();
-        let hits: Vec<_> = self
+        let (blockers, names): (Vec<_>, Vec<_>) = self
             .names
-            .find(text)
+            .find_all(text)
             .into_iter()
             .filter(|h| !doc.is_masked(h.span))
             .filter(|h| !h.value.case_sensitive || doc.original(h.span) == self.raws[h.entry])
+            .partition(|h| h.value.key == PlatformKey::NotAService);
+        // A phrase that is no service hides the names inside it, and only
+        // those («خدمات أمنية», not «خدمات اتصالات المغرب»).
+        let hits: Vec<_> = select_longest(names)
+            .into_iter()
+            .filter(|h| !blockers.iter().any(|b| b.span.contains(h.span)))
             .collect();
         let service_cues: Vec<Span> = prior
             .iter()
@@ -155,9 +161,6 @@ impl Annotator for PlatformAnnotator {
         // Which names count.
         let mut accepted: Vec<&Hit<'_, PlatformName>> = Vec::new();
         for h in &hits {
-            if h.value.key == PlatformKey::NotAService {
-                continue;
-            }
             if h.value.needs_cue && !self.licensed(text, h, &hits, &accepted, &service_cues) {
                 continue;
             }
