@@ -11,9 +11,13 @@ and «أثر» (affected, effect) are one string. A cause cue is therefore
 dropped when the text writes its first hamza on the other seat than the
 lexicon does (single words only: «على أثر» is still «على إثر»), and a connective written with a bare alef is dropped when a
 preposition follows it («اثر على», affected).
+
+A cause cue that runs into a cause phrase («ليس هجوما إلكترونيا», «ليس نتيجة
+مشاكل») ends where the phrase begins, so that it stands before the cause it
+qualifies.
 */
 
-use super::{Annotator, Cue, Mention, Value, skip_spaces};
+use super::{Annotator, Cue, Mention, Value, skip_spaces, skip_spaces_back};
 use crate::document::Document;
 use crate::gazetteer::{Clitics, Gazetteer, Hit};
 use crate::lexicon::Lexicons;
@@ -21,6 +25,8 @@ use crate::vocab::CauseCue;
 
 pub struct CueAnnotator {
     gazetteers: Vec<Gazetteer<Cue>>,
+    /// The cause phrases, to keep cause cues off them.
+    causes: Gazetteer<crate::vocab::CauseCategory>,
     /// The raw surfaces of `cause_cues.tsv`, by entry (the cause gazetteer
     /// is `gazetteers[CAUSE]`).
     cause_raws: Vec<String>,
@@ -56,6 +62,7 @@ impl CueAnnotator {
                 gaz(&lex.qualifiers, clitics, |(q, p)| Cue::Qualifier(q, p)),
             ],
             cause_raws: lex.cause_cues.iter().map(|e| e.raw.clone()).collect(),
+            causes: Gazetteer::new(&lex.causes, clitics),
         }
     }
 
@@ -92,13 +99,26 @@ impl Annotator for CueAnnotator {
     }
 
     fn annotate(&self, doc: &Document, _prior: &[Mention], out: &mut Vec<Mention>) {
+        let text = doc.ntext();
+        let causes = self.causes.find(text);
         for (i, g) in self.gazetteers.iter().enumerate() {
-            for hit in g.find(doc.ntext()) {
+            for hit in g.find(text) {
                 if doc.is_masked(hit.span) || (i == CAUSE && !self.cause_cue_holds(doc, &hit)) {
                     continue;
                 }
+                let mut span = hit.span;
+                if i == CAUSE {
+                    // «ليس هجوما إلكترونيا»: the cue is the words before the
+                    // cause phrase it runs into («ليس»), so it stands before it.
+                    if let Some(c) = causes
+                        .iter()
+                        .find(|c| span.start < c.word_start && c.word_start < span.end)
+                    {
+                        span.end = skip_spaces_back(text, c.word_start);
+                    }
+                }
                 out.push(Mention {
-                    span: hit.span,
+                    span,
                     value: Value::Cue(*hit.value),
                 });
             }
