@@ -156,11 +156,19 @@ mod tests {
             ..Boilerplate::default()
         };
         let text = "نص المقال.\nاقرا ايضا:\nعنوان مرتبط اول\nعنوان مرتبط ثان\n\nفقرة تالية.";
-        let flags: Vec<bool> = b.furniture_lines(text).into_iter().map(|(_, f)| f).collect();
+        let flags: Vec<bool> = b
+            .furniture_lines(text)
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
         assert_eq!(flags, vec![false, true, true, true, false, false]);
         // A heading followed by a sentence is not a list of links.
         let text = "اقرا ايضا:\nتعطل التطبيق مساء امس في عدة دول.";
-        let flags: Vec<bool> = b.furniture_lines(text).into_iter().map(|(_, f)| f).collect();
+        let flags: Vec<bool> = b
+            .furniture_lines(text)
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
         assert_eq!(flags, vec![true, false]);
     }
 

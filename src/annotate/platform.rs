@@ -181,7 +181,9 @@ impl Annotator for PlatformAnnotator {
                     };
                     Some(PlatformRef::Family(f, cc))
                 }
-                key => self.national(&cx, &accepted, key, h.span).map(PlatformRef::Catalog),
+                key => self
+                    .national(&cx, &accepted, key, h.span)
+                    .map(PlatformRef::Catalog),
             };
             if let Some(value) = value {
                 out.push(Mention {
@@ -216,9 +218,9 @@ impl PlatformAnnotator {
             && after.trim_start_matches(' ').starts_with(QUOTES);
         // «شركة زين»: the service word right before the bare name.
         let after_service = prefix.is_empty()
-            && service_cues.iter().any(|c| {
-                c.end <= h.word_start && only_gap(&text[c.end..h.word_start], &[])
-            });
+            && service_cues
+                .iter()
+                .any(|c| c.end <= h.word_start && only_gap(&text[c.end..h.word_start], &[]));
         // «أورانج واتصالات», «فودافون، اتصالات»: a list of services of one kind.
         let listed = (prefix.is_empty() || prefix == "و")
             && accepted.last().is_some_and(|p| {
@@ -260,9 +262,9 @@ impl PlatformAnnotator {
         let title = doc.title;
         accepted.iter().any(|o| {
             self.kind_of(o.value.key) == Some(OPERATOR_KIND)
-                && doc.sentence_at(o.span.start).is_some_and(|os| {
-                    os == s || Some(doc.sentences[os].line) == title
-                })
+                && doc
+                    .sentence_at(o.span.start)
+                    .is_some_and(|os| os == s || Some(doc.sentences[os].line) == title)
         })
     }
 
@@ -291,9 +293,7 @@ impl PlatformAnnotator {
         // National services count for their country too («فودافون كاش»).
         let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
         let national = accepted.iter().filter_map(|h| match h.value.key {
-            PlatformKey::Catalog(i) => self.countries[i as usize]
-                .as_deref()
-                .map(|cc| (h.span, cc)),
+            PlatformKey::Catalog(i) => self.countries[i as usize].as_deref().map(|cc| (h.span, cc)),
             _ => None,
         });
         for (span, cc) in countries.iter().copied().chain(national) {
@@ -349,10 +349,7 @@ impl PlatformAnnotator {
         if let Some((_, i)) = named {
             return Some(i);
         }
-        cx.main_country
-            .as_deref()
-            .and_then(row_in)
-            .or(default)
+        cx.main_country.as_deref().and_then(row_in).or(default)
     }
 }
 

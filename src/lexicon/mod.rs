@@ -328,8 +328,12 @@ impl Lexicons {
 
         let (platforms, platform_index) = b.platforms(src("platforms.tsv"));
         let mut brands = Vec::new();
-        let platform_names =
-            b.platform_names(src("platform_names.tsv"), &platforms, &platform_index, &mut brands);
+        let platform_names = b.platform_names(
+            src("platform_names.tsv"),
+            &platforms,
+            &platform_index,
+            &mut brands,
+        );
         let platform_cues = b.surfaces(src("platform_cues.tsv"), &["surface", "role"], |c| {
             enum_cell::<PlatformCue>(c[1], PlatformCue::parse, PlatformCue::expected)
         });
