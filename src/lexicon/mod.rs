@@ -80,7 +80,7 @@ pub enum PlatformKey {
     /// `Lexicons::brands[i]` in the country the context names.
     Brand(u16),
     /// Id `-`: a phrase that contains a name but is no service («أشعة
-    /// إكس», X-rays); it takes the words so the shorter name does not match.
+    /// إكس», X-rays); a name inside it does not count.
     NotAService,
 }
 
@@ -809,6 +809,31 @@ mod tests {
                 "spec id {id} has no surface in platform_names.tsv"
             );
         }
+    }
+
+    #[test]
+    fn brands_are_owners_of_national_rows() {
+        let lex = Lexicons::embedded().unwrap();
+        assert!(lex.brands.iter().any(|b| b == "zain"));
+        assert!(lex.platform("zain").is_none(), "group rows are not ids");
+        let with = |names: &str| {
+            let mut sources: Vec<Source> = FILES
+                .iter()
+                .map(|(n, c)| Source {
+                    shown: n.to_string(),
+                    content: c.to_string(),
+                })
+                .collect();
+            let i = FILES
+                .iter()
+                .position(|(n, _)| *n == "platform_names.tsv")
+                .unwrap();
+            sources[i].content = format!("id\tsurface\tguard\n{names}");
+            Lexicons::build(sources, Vec::new())
+        };
+        assert!(with("zain_*\tزين\tcue\n-\tأشعة إكس\t-\n").is_ok());
+        let err = with("google_*\tجوجل\t-\n").unwrap_err().to_string();
+        assert!(err.contains("neither a family"), "{err}");
     }
 
     #[test]
