@@ -100,6 +100,9 @@ pub struct Number {
     pub digits: bool,
     /// An ordinal word (الخامس).
     pub ordinal: bool,
+    /// The largest scale word it was written with (15 ألفا → 1000), so
+    /// that the first end of a range can borrow it (بين 10 و15 ألفا).
+    pub scale: Option<f64>,
 }
 
 /// A platform mention: which service.
