@@ -478,7 +478,7 @@ fn chain_at(text: &str, items: &[Item], i: usize) -> (usize, Option<(Span, Numbe
             && n.kind == ItemKind::Word(NumberKind::Scale)
             && n.value == r.last_scale
             && !n.joined;
-        if r.fraction_tail && !repeat || n.clitic && !repeat {
+        if (n.clitic || r.fraction_tail) && !repeat {
             break;
         }
         let scale_word = matches!(
