@@ -403,7 +403,7 @@ fn decimal(n: u64, rng: &mut Rng) -> Option<String> {
     let frac = format!("{:02}", n % 1_000_000 / 10_000);
     let frac = frac.trim_end_matches('0');
     let mark = rng.pick(&[".", ",", "٫"]);
-    let scale = if whole >= 3 && whole <= 10 && rng.coin() {
+    let scale = if (3..=10).contains(&whole) && rng.coin() {
         "ملايين"
     } else {
         "مليون"
