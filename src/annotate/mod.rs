@@ -129,6 +129,8 @@ pub struct Quantity {
     pub base: bool,
     /// A later, smaller figure (انخفض إلى).
     pub decline: bool,
+    /// The text says the counted were affected (المتضررين, حُرم).
+    pub affected: bool,
 }
 
 /// A date expression as written, before resolution against the
