@@ -225,7 +225,8 @@ impl Annotator for QuantityAnnotator {
                     && !taken.iter().any(|t| t.overlaps(*s))
                     && !doc.is_masked(*s)
                     && (n.value.is_some() || n.min.is_some())
-                    && !(n.value.is_some_and(|v| v < 1.0) && !n.digits)
+                    // a fraction in words alone (نصف) is a share, not a count
+                    && (n.digits || !n.value.is_some_and(|v| v < 1.0))
             })
             .map(|(s, n)| (s, *n))
             .collect();
