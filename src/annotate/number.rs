@@ -405,6 +405,11 @@ fn chain_at(text: &str, items: &[Item], i: usize) -> (usize, Option<(Span, Numbe
         })
     };
 
+    // The group at item `k` may join the number read so far: the scale
+    // word right after it, if any, is smaller than the last one.
+    let descends =
+        |k: usize, last_scale: f64| -> bool { !scale_next(k) || items[k + 1].value < last_scale };
+
     match first.kind {
         ItemKind::Digits(f) => {
             r.digits = true;
@@ -521,12 +526,13 @@ fn chain_at(text: &str, items: &[Item], i: usize) -> (usize, Option<(Span, Numbe
                 r.fraction_tail = true;
                 true
             }
-            // after a scale, a new group joined by و
-            (l, k, true) if is_scale(l) && is_group_word(k) => {
+            // after a scale, a new group joined by و, unless its own scale
+            // does not descend: «بين 10 آلاف و15 ألفا» is two numbers
+            (l, k, true) if is_scale(l) && is_group_word(k) && descends(j + 1, r.last_scale) => {
                 r.current = n.value;
                 true
             }
-            (l, ItemKind::Digits(f), true) if is_scale(l) => {
+            (l, ItemKind::Digits(f), true) if is_scale(l) && descends(j + 1, r.last_scale) => {
                 r.digits = true;
                 r.current = if scale_next(j + 1) {
                     f.decimal

@@ -82,6 +82,8 @@ const CURRENCY: [char; 4] = ['$', '€', '£', '¥'];
 #[derive(Debug, Clone, Copy)]
 struct UnitHit {
     span: Span,
+    /// Where its word starts (before a clitic).
+    lead: usize,
     unit: Unit,
     /// Written with a possessive ending (مستخدميها).
     possessive: bool,
@@ -135,6 +137,7 @@ impl Ctx<'_> {
             let span = Span::new(after, after + c.len_utf8());
             let hit = UnitHit {
                 span,
+                lead: span.start,
                 unit,
                 possessive: false,
                 determined: false,
@@ -185,6 +188,7 @@ impl QuantityAnnotator {
                         .is_definite_chain(&text[h.word_start..h.span.start]);
                 let hit = UnitHit {
                     span: h.span,
+                    lead: h.word_start,
                     unit: *h.value,
                     possessive,
                     determined: possessive || construct || definite,
@@ -269,16 +273,27 @@ impl QuantityAnnotator {
     /// took as the end of a range.
     fn read(&self, cx: &Ctx<'_>, i: usize) -> Option<(Mention, Option<usize>)> {
         let text = cx.text;
-        let (span, n) = cx.nums[i];
+        let (span, mut n) = cx.nums[i];
         let sentence = cx.doc.sentence_at(span.start)?;
         let sent = cx.doc.sentences[sentence].span;
 
         let after = cx.unit_after(span.end);
+        // «ألفا مستخدم», «مليونا مشترك»: a dual in construct with its noun
+        // (two thousand), not the accusative singular (20 ألفا).
+        if !n.digits
+            && n.scale.is_some()
+            && n.value == n.scale
+            && text[span.start..span.end].ends_with('ا')
+            && after.is_some_and(|(_, u)| u.span.start == skip_spaces(text, span.end))
+        {
+            n.value = n.value.map(|v| 2.0 * v);
+        }
         let mut end = after.map_or(span.end, |(e, _)| e);
         let mut unit = after.map(|(_, u)| u);
         if unit.is_none() && cx.currency_before(span.start) {
             unit = Some(UnitHit {
                 span,
+                lead: span.start,
                 unit: Unit::Money,
                 possessive: false,
                 determined: false,
@@ -290,14 +305,18 @@ impl QuantityAnnotator {
 
         let range = range_at(cx, i, end, sent);
         let mut start = span.start;
+        // A clitic glued to the number («قرابة المليون», «لـ10 ملايين»)
+        // stands between it and a qualifier.
+        let mut lead = span.start - glued_prefix(text, span.start).len();
         if let Some(r) = &range {
             start = r.start;
+            lead = r.start;
             end = r.end;
             unit = r.unit.or(unit);
         }
 
         // Qualifiers.
-        let adjacent_before = qualifier_before(cx, start);
+        let adjacent_before = qualifier_before(cx, lead);
         let after_q = qualifier_after(cx, end);
         let mut qualifier = match (n.value, adjacent_before, after_q) {
             (None, ..) if range.is_none() => Qualifier::Vague,
@@ -320,10 +339,8 @@ impl QuantityAnnotator {
             qualifier = Qualifier::Approx;
         }
 
-        // The noun the sentence counts, for a number standing alone.
-        if unit.is_none() {
-            unit = counted_unit(cx, start, sent).or_else(|| subject_unit(cx, start, end, sent));
-        }
+        // A bare year is not a count unless a qualifier says so
+        // («تجاوز عدد البلاغات 2000»).
         if unit.is_none()
             && range.is_none()
             && n.digits
@@ -332,6 +349,10 @@ impl QuantityAnnotator {
                 .is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v))
         {
             return None; // a year
+        }
+        // The noun the sentence counts, for a number standing alone.
+        if unit.is_none() {
+            unit = counted_unit(cx, start, sent).or_else(|| subject_unit(cx, start, end, sent));
         }
 
         // What the count is.
@@ -517,9 +538,14 @@ fn subject_unit(cx: &Ctx<'_>, start: usize, end: usize, sent: Span) -> Option<Un
     if !boundary {
         return None;
     }
+    // A noun after a preposition («على المنصة») is not what is counted.
+    let governed = |u: &UnitHit| {
+        cx.cue_spans(|c| *c == Cue::Count(CountCue::Link))
+            .any(|s| s.end <= u.lead && words_in(text, s.end, u.lead).is_empty())
+    };
     cx.units
         .values()
-        .filter(|u| sent.contains(u.span) && u.span.end <= start)
+        .filter(|u| sent.contains(u.span) && u.span.end <= start && !governed(u))
         .max_by_key(|u| u.span.end)
         .filter(|u| {
             cx.clause_words(u.span.end, start)
