@@ -50,6 +50,9 @@ pub struct QuantityAnnotator {
     /// The normalised surface of each unit entry, to tell a possessive
     /// ending from the bare noun.
     surfaces: Vec<String>,
+    /// Per unit entry: a plural construct form (مستخدمي, مشتركو: the bare
+    /// noun plus ي or و is also listed).
+    construct: Vec<bool>,
     clitics: Clitics,
 }
 
@@ -67,6 +70,9 @@ const QUALIFIER_REACH: usize = 6;
 /// How far the counted noun of a lone number may stand before it
 /// («تخطت الشكاوى 5 آلاف»).
 const SUBJECT_REACH: usize = 4;
+/// How far a count may stand after the count whose noun it shares
+/// («1400 بلاغ في المملكة المتحدة، و1000 في ألمانيا»).
+const ELLIPSIS_REACH: usize = 8;
 /// How far a user-base cue may stand before / after its count.
 const BASE_BEFORE: usize = 3;
 const BASE_AFTER: usize = 1;
@@ -168,6 +174,15 @@ impl QuantityAnnotator {
         QuantityAnnotator {
             units: Gazetteer::new(&lex.units, clitics).with_suffixes(POSSESSIVE),
             surfaces: lex.units.iter().map(|e| e.surface.clone()).collect(),
+            construct: lex
+                .units
+                .iter()
+                .map(|e| {
+                    e.surface
+                        .strip_suffix(['ي', 'و'])
+                        .is_some_and(|bare| lex.units.iter().any(|o| o.surface == bare))
+                })
+                .collect(),
             clitics: clitics.clone(),
         }
     }
@@ -181,7 +196,7 @@ impl QuantityAnnotator {
                 let surface = &self.surfaces[h.entry];
                 let possessive = !written.ends_with(surface.as_str());
                 // مستخدمي, مشتركو: plural construct forms.
-                let construct = surface.ends_with(['ي', 'و']);
+                let construct = self.construct[h.entry];
                 let definite = written.starts_with("ال")
                     || self
                         .clitics
@@ -288,8 +303,20 @@ impl QuantityAnnotator {
         {
             n.value = n.value.map(|v| 2.0 * v);
         }
+        // «خمس المواقع», «ثلث مستخدميها»: a number word without a scale
+        // before a definite noun is a share (a fifth), not a count.
+        if !n.digits
+            && n.scale.is_none()
+            && n.value.is_some()
+            && after.is_some_and(|(_, u)| u.determined && u.lead == skip_spaces(text, span.end))
+        {
+            return None;
+        }
         let mut end = after.map_or(span.end, |(e, _)| e);
-        let mut unit = after.map(|(_, u)| u);
+        let mut unit = after
+            .map(|(_, u)| u)
+            .or_else(|| out_of_unit(cx, i, span.end))
+            .or_else(|| elided_unit(cx, i, sent));
         if unit.is_none() && cx.currency_before(span.start) {
             unit = Some(UnitHit {
                 span,
@@ -325,8 +352,11 @@ impl QuantityAnnotator {
             (_, None, Some((_, q))) => q,
             (_, None, None) => qualifier_reach(cx, start, sent).unwrap_or(Qualifier::Exact),
         };
-        if let Some((qs, _)) = adjacent_before
+        // The span takes a qualifier word in, not a verb of plain figures
+        // (بلغت 20 ألفا).
+        if let Some((qs, q)) = adjacent_before
             && n.value.is_some()
+            && q != Qualifier::Exact
         {
             start = start.min(qs.start);
         }
@@ -529,13 +559,7 @@ fn counted_unit(cx: &Ctx<'_>, start: usize, sent: Span) -> Option<UnitHit> {
 /// («تخطت الشكاوى 5 آلاف في ...»).
 fn subject_unit(cx: &Ctx<'_>, start: usize, end: usize, sent: Span) -> Option<UnitHit> {
     let text = cx.text;
-    let next = skip_spaces(text, end);
-    let boundary = next >= sent.end
-        || text[next..].chars().next().is_none_or(|c| !is_word_char(c))
-        || cx
-            .cue_spans(|c| *c == Cue::Count(CountCue::Link))
-            .any(|s| s.start >= next && words_in(text, next, s.start).is_empty());
-    if !boundary {
+    if !followed_by_boundary(cx, end, sent) {
         return None;
     }
     // A noun after a preposition («على المنصة») is not what is counted.
@@ -553,6 +577,54 @@ fn subject_unit(cx: &Ctx<'_>, start: usize, end: usize, sent: Span) -> Option<Un
                 && !cx.number_between(u.span.end, start)
         })
         .copied()
+}
+
+/// «3 ملايين من أصل 493 مليون متابع»: the part takes the unit of the whole.
+fn out_of_unit(cx: &Ctx<'_>, i: usize, end: usize) -> Option<UnitHit> {
+    let text = cx.text;
+    let at = skip_spaces(text, end);
+    // من أصل (out of), من بين (among)
+    let rest = ["من اصل ", "من بين "]
+        .iter()
+        .find_map(|p| text[at..].strip_prefix(p))?;
+    let (next, _) = cx.nums.get(i + 1)?;
+    (next.start == skip_spaces(text, text.len() - rest.len()))
+        .then(|| cx.unit_after(next.end).map(|(_, u)| u))
+        .flatten()
+}
+
+/// «1400 بلاغ في بريطانيا و1000 في ألمانيا»: a number joined by و to an
+/// earlier count of the sentence, with nothing but a link word after it,
+/// counts the same noun.
+fn elided_unit(cx: &Ctx<'_>, i: usize, sent: Span) -> Option<UnitHit> {
+    let text = cx.text;
+    let (span, _) = cx.nums[i];
+    let (prev, _) = cx.nums[..i].last()?;
+    let before = text[..span.start].trim_end_matches(' ');
+    let joined = before.ends_with('و')
+        && !before[..before.len() - 'و'.len_utf8()]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char);
+    if !joined || !sent.contains(*prev) || !followed_by_boundary(cx, span.end, sent) {
+        return None;
+    }
+    let (_, unit) = cx.unit_after(prev.end)?;
+    let wa = before.len() - 'و'.len_utf8();
+    (unit.span.end <= wa && words_in(text, unit.span.end, wa).len() <= ELLIPSIS_REACH)
+        .then_some(unit)
+}
+
+/// True when nothing but the clause end or a link word (في, عبر) follows
+/// `end`: the number has no noun of its own.
+fn followed_by_boundary(cx: &Ctx<'_>, end: usize, sent: Span) -> bool {
+    let text = cx.text;
+    let next = skip_spaces(text, end);
+    next >= sent.end
+        || text[next..].chars().next().is_none_or(|c| !is_word_char(c))
+        || cx
+            .cue_spans(|c| *c == Cue::Count(CountCue::Link))
+            .any(|s| s.start >= next && words_in(text, next, s.start).is_empty())
 }
 
 /// Connectors between the two ends of a range, normalised: و (after بين),
