@@ -128,7 +128,7 @@ impl Ctx<'_> {
 
     /// The words from `from` to `to`, when they stay inside one clause.
     fn clause_words(&self, from: usize, to: usize) -> Option<usize> {
-        let between = &self.text[from..to];
+        let between = self.text.get(from..to)?;
         (!between.contains(CLAUSE_MARKS)).then(|| words_in(self.text, from, to).len())
     }
 
@@ -437,6 +437,16 @@ impl QuantityAnnotator {
         let raw = &text[span.start..span.end];
         // واحد, اثنين, إحدى: Arabic counts one and two with the noun.
         if !n.digits && n.value.is_some_and(|v| v <= 2.0) {
+            return true;
+        }
+        // 2025/8/26, 10:30: a piece of a date or a time the date reader
+        // left.
+        let glued = |c: Option<char>, d: Option<char>| {
+            matches!(c, Some('/' | ':')) && d.is_some_and(|d| d.is_ascii_digit())
+        };
+        let mut after = text[span.end..].chars();
+        let mut before = text[..span.start].chars().rev();
+        if n.digits && (glued(after.next(), after.next()) || glued(before.next(), before.next())) {
             return true;
         }
         if n.digits && raw.bytes().all(|b| b.is_ascii_digit()) {
