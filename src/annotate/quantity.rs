@@ -67,6 +67,9 @@ const CUE_REACH: usize = 6;
 /// How far a qualifier word may stand before its number when the counted
 /// noun lies between («تجاوز عدد البلاغات على الموقع 20 ألفا»).
 const QUALIFIER_REACH: usize = 6;
+/// How far the counted noun may stand before a qualifier verb that reaches
+/// its number («عدد البلاغات تجاوز في الساعة الأولى 40 ألفا»).
+const SUBJECT_BEFORE_VERB: usize = 1;
 /// How far the counted noun of a lone number may stand before it
 /// («تخطت الشكاوى 5 آلاف»).
 const SUBJECT_REACH: usize = 4;
@@ -546,13 +549,22 @@ fn qualifier_reach(cx: &Ctx<'_>, start: usize, sent: Span) -> Option<Qualifier> 
     if words == 0 || words > QUALIFIER_REACH || cx.number_between(s.end, start) {
         return None;
     }
+    // The counted noun stands between (تجاوز عدد البلاغات ... 20 ألفا) or
+    // just before the verb (عدد البلاغات تجاوز ... 20 ألفا).
+    let near_verb = |a: usize, b: usize| {
+        (a >= s.end && b <= start)
+            || (b <= s.start
+                && cx
+                    .clause_words(b, s.start)
+                    .is_some_and(|w| w <= SUBJECT_BEFORE_VERB))
+    };
     let counted = cx
         .cue_spans(|c| *c == Cue::Count(CountCue::Counted))
-        .any(|c| c.start >= s.end && c.end <= start)
+        .any(|c| near_verb(c.start, c.end))
         || cx
             .units
             .values()
-            .any(|u| u.span.start >= s.end && u.span.end <= start);
+            .any(|u| near_verb(u.span.start, u.span.end));
     (counted && q != Qualifier::Exact).then_some(q)
 }
 
