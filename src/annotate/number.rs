@@ -20,7 +20,8 @@ grammar that combines them:
 - a plural scale or a vague word with no number before it is a vague amount
   whose `min` is the scale (آلاف → 1000, عشرات الآلاف → 10000, بضع مئات →
   100); بضعة / عدة alone are not numbers;
-- a lone scale word between quotation marks is a name («ألفا»).
+- a lone scale word between quotation marks is a name («ألفا»);
+- a scale word glued to digits counts as written apart (20ألف).
 
 Digit groups are disambiguated by what follows: with a scale word a single
 separator is a decimal mark (2,5 مليون, 10.6 مليون); without one, a group of
@@ -43,21 +44,57 @@ use crate::vocab::NumberKind;
 
 pub struct NumberAnnotator {
     words: Gazetteer<NumberWord>,
+    /// Scale words, longest first, to find them glued to digits (20ألف).
+    scales: Vec<(String, NumberWord)>,
 }
 
 impl NumberAnnotator {
     pub fn new(lex: &Lexicons, clitics: &Clitics) -> NumberAnnotator {
+        let mut scales: Vec<(String, NumberWord)> = lex
+            .numbers
+            .iter()
+            .filter(|e| is_scale(ItemKind::Word(e.value.kind)))
+            .map(|e| (e.surface.clone(), e.value))
+            .collect();
+        scales.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         NumberAnnotator {
             words: Gazetteer::new(&lex.numbers, clitics),
+            scales,
         }
     }
 
     /// Every number in normalised `text`.
     pub fn numbers(&self, text: &str) -> Vec<(Span, Number)> {
         let mut items = self.word_items(text);
-        items.extend(digit_items(text));
+        let digits = digit_items(text);
+        items.extend(digits.iter().filter_map(|d| self.glued_scale(text, d)));
+        items.extend(digits);
         items.sort_by_key(|i| i.span.start);
         chains(text, &items)
+    }
+
+    /// A scale word glued to the digits before it: «20ألف», «1.5مليون».
+    fn glued_scale(&self, text: &str, digits: &Item) -> Option<Item> {
+        let rest = &text[digits.span.end..];
+        self.scales.iter().find_map(|(surface, w)| {
+            let after = rest.strip_prefix(surface.as_str())?;
+            if after
+                .chars()
+                .next()
+                .is_some_and(crate::normalize::is_word_char)
+            {
+                return None;
+            }
+            let start = digits.span.end;
+            Some(Item {
+                span: Span::new(start, start + surface.len()),
+                lead: start,
+                joined: false,
+                clitic: false,
+                kind: ItemKind::Word(w.kind),
+                value: w.value,
+            })
+        })
     }
 
     fn word_items(&self, text: &str) -> Vec<Item> {
@@ -649,6 +686,8 @@ mod tests {
             ("ألف و 200", 1200.0),
             ("إحدى وعشرون", 21.0),
             ("10.6 مليون", 10_600_000.0),
+            ("20ألف", 20_000.0),
+            ("1.5مليون", 1_500_000.0),
         ];
         for (s, want) in cases {
             let got = read(&a, s);
