@@ -27,7 +27,8 @@ Digit groups are disambiguated by what follows: with a scale word a single
 separator is a decimal mark (2,5 مليون, 10.6 مليون); without one, a group of
 exactly three digits after the separator means thousands (1,800, 12.500,
 70٫000), anything else a decimal mark (3.5). ٬ and the thin space are only
-ever thousands separators. Digits glued to Latin letters (GPT-5) and
+ever thousands separators, and so is a plain space between a first group
+of up to three digits and groups of exactly three (10 000). Digits glued to Latin letters (GPT-5) and
 IP-like strings are not numbers.
 
 Each number records the largest scale word it used (`scale`), so that the
@@ -170,6 +171,8 @@ struct Item {
 }
 
 const SEPARATORS: [char; 5] = [',', '.', '٫', '٬', '\u{2009}'];
+/// Separators that never mark decimals (a plain space only in «10 000»).
+const THOUSANDS_ONLY: [char; 3] = ['٬', '\u{2009}', ' '];
 
 /// Digit runs with their separators, excluding those glued to Latin letters
 /// (GPT-5, 4E9dO) and IP-like strings.
@@ -192,7 +195,7 @@ fn digit_items(text: &str) -> Vec<Item> {
         groups.push(('\0', &text[start..j]));
         end = end.max(j);
         while let Some(sep) = text[end..].chars().next() {
-            if !SEPARATORS.contains(&sep) {
+            if !SEPARATORS.contains(&sep) && sep != ' ' {
                 break;
             }
             let after = end + sep.len_utf8();
@@ -201,6 +204,16 @@ fn digit_items(text: &str) -> Vec<Item> {
                 k += 1;
             }
             if k == after {
+                break;
+            }
+            // «10 000»: a plain space separates thousands only between a
+            // first group of up to three digits and groups of exactly three.
+            if sep == ' '
+                && (groups[0].1.len() > 3
+                    || k - after != 3
+                    || groups[1..].iter().any(|(s, _)| *s != ' ')
+                    || text[k..].starts_with(SEPARATORS))
+            {
                 break;
             }
             groups.push((sep, &text[after..k]));
@@ -256,7 +269,7 @@ fn read_digits(groups: &[(char, &str)]) -> Option<DigitForm> {
             })
         }
         [(_, a), (sep, b)] => {
-            let decimal = if *sep == '٬' || *sep == '\u{2009}' {
+            let decimal = if THOUSANDS_ONLY.contains(sep) {
                 None
             } else {
                 format!("{a}.{b}").parse::<f64>().ok()
@@ -282,7 +295,7 @@ fn read_digits(groups: &[(char, &str)]) -> Option<DigitForm> {
                 let last = k == rest.len() - 1;
                 if *sep == thousands_sep && g.len() == 3 {
                     v = v * 1000.0 + int(g)?;
-                } else if last && *sep != thousands_sep && *sep != '٬' && *sep != '\u{2009}' {
+                } else if last && *sep != thousands_sep && !THOUSANDS_ONLY.contains(sep) {
                     v += format!("0.{g}").parse::<f64>().ok()?;
                 } else {
                     return None;

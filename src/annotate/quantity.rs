@@ -244,6 +244,7 @@ impl Annotator for QuantityAnnotator {
         let mut nums: Vec<(Span, Number)> = numbers(prior)
             .filter(|(s, n)| {
                 !n.ordinal
+                    && n.value != Some(0.0)
                     && !taken.iter().any(|t| t.overlaps(*s))
                     && !doc.is_masked(*s)
                     && (n.value.is_some() || n.min.is_some())
@@ -372,16 +373,8 @@ impl QuantityAnnotator {
             qualifier = Qualifier::Approx;
         }
 
-        // A bare year is not a count unless a qualifier says so
-        // («تجاوز عدد البلاغات 2000»).
-        if unit.is_none()
-            && range.is_none()
-            && n.digits
-            && !matches!(qualifier, q if q != Qualifier::Exact && q != Qualifier::Vague)
-            && n.value
-                .is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v))
-        {
-            return None; // a year
+        if unit.is_none() && range.is_none() && bare_year(cx, &n, qualifier, lead, sent) {
+            return None;
         }
         // The noun the sentence counts, for a number standing alone.
         if unit.is_none() {
@@ -449,16 +442,24 @@ impl QuantityAnnotator {
         };
         let mut after = text[span.end..].chars();
         let mut before = text[..span.start].chars().rev();
-        if n.digits && (glued(after.next(), after.next()) || glued(before.next(), before.next())) {
+        let (a1, a2, b1, b2) = (after.next(), after.next(), before.next(), before.next());
+        if n.digits && (glued(a1, a2) || glued(b1, b2)) {
             return true;
         }
-        if n.digits && raw.bytes().all(|b| b.is_ascii_digit()) {
-            let phone = (raw.starts_with('0') && raw.len() >= 4)
-                || raw.len() >= 10
-                || text[..span.start].ends_with('+');
-            if phone {
-                return true;
-            }
+        // «010 123 4567»: digit runs separated by single spaces are one
+        // phone number or code, never separate counts.
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        if n.digits && ((a1 == Some(' ') && digit(a2)) || (b1 == Some(' ') && digit(b2))) {
+            return true;
+        }
+        // 0225551234, +20 ..., 010 123: phone numbers and codes (a count
+        // never starts with a zero digit).
+        let bytes = raw.as_bytes();
+        let phone = (bytes.first() == Some(&b'0') && bytes.get(1).is_some_and(u8::is_ascii_digit))
+            || (bytes.len() >= 10 && bytes.iter().all(u8::is_ascii_digit))
+            || text[..span.start].ends_with('+');
+        if n.digits && phone {
+            return true;
         }
         // رقم 5, المادة (68), الرقم المختصر 19623
         let label = cx
@@ -566,6 +567,33 @@ fn qualifier_reach(cx: &Ctx<'_>, start: usize, sent: Span) -> Option<Qualifier> 
             .values()
             .any(|u| near_verb(u.span.start, u.span.end));
     (counted && q != Qualifier::Exact).then_some(q)
+}
+
+/// A bare year (1900–2100 in digits, no noun): not a count unless a
+/// qualifier says so («تجاوز عدد البلاغات 2000») or it is the figure of a
+/// counted noun with no preposition or date word before it («بلغ عدد
+/// البلاغات 2000», not «ارتفع عدد البلاغات في 2023»).
+fn bare_year(cx: &Ctx<'_>, n: &Number, qualifier: Qualifier, lead: usize, sent: Span) -> bool {
+    let year_like = n.digits
+        && n.value
+            .is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v));
+    let qualified = !matches!(qualifier, Qualifier::Exact | Qualifier::Vague);
+    let figure = counted_unit(cx, lead, sent)
+        .is_some_and(|u| cx.clause_words(u.span.end, lead).is_some())
+        && !dated(cx, lead);
+    year_like && !qualified && !figure
+}
+
+/// True when a preposition or a date word stands right before `lead`
+/// (في 2023, عام 2023).
+fn dated(cx: &Ctx<'_>, lead: usize) -> bool {
+    cx.cues.iter().any(|(s, c)| {
+        matches!(c, Cue::Count(CountCue::Link) | Cue::Date(_))
+            && s.end <= lead
+            && words_in(cx.text, s.end, lead).is_empty()
+            // إلى (to) leads to a figure: «وصل عدد البلاغات إلى 2000»
+            && &cx.text[s.start..s.end] != "الي"
+    })
 }
 
 /// The noun after the last «عدد» before `start` in the sentence.
