@@ -287,6 +287,23 @@ struct Range {
     unit: Option<UnitHit>,
 }
 
+/// Where a count stands: its span, and where its first word starts
+/// before a glued clitic (what a qualifier must touch).
+#[derive(Debug, Clone, Copy)]
+struct Extent {
+    start: usize,
+    lead: usize,
+    end: usize,
+}
+
+/// What the words around a count say it is.
+struct Kind {
+    peak: bool,
+    base: bool,
+    decline: bool,
+    affected: bool,
+}
+
 impl QuantityAnnotator {
     /// The quantity of number `i`, and the index of a second number it
     /// took as the end of a range.
@@ -296,111 +313,50 @@ impl QuantityAnnotator {
         let sentence = cx.doc.sentence_at(span.start)?;
         let sent = cx.doc.sentences[sentence].span;
 
-        let after = cx.unit_after(span.end);
-        // «ألفا مستخدم», «مليونا مشترك»: a dual in construct with its noun
-        // (two thousand), not the accusative singular (20 ألفا).
-        if !n.digits
-            && n.scale.is_some()
-            && n.value == n.scale
-            && text[span.start..span.end].ends_with('ا')
-            && after.is_some_and(|(_, u)| u.span.start == skip_spaces(text, span.end))
-        {
-            n.value = n.value.map(|v| 2.0 * v);
-        }
-        // «خمس المواقع», «ثلث مستخدميها»: a number word without a scale
-        // before a definite noun is a share (a fifth), not a count.
-        if !n.digits
-            && n.scale.is_none()
-            && n.value.is_some()
-            && after.is_some_and(|(_, u)| u.determined && u.lead == skip_spaces(text, span.end))
-        {
-            return None;
-        }
-        let mut end = after.map_or(span.end, |(e, _)| e);
+        let after = own_noun(cx, span, &mut n)?;
         let mut unit = after
             .map(|(_, u)| u)
             .or_else(|| out_of_unit(cx, i, span.end))
-            .or_else(|| elided_unit(cx, i, sent));
-        if unit.is_none() && cx.currency_before(span.start) {
-            unit = Some(UnitHit {
-                span,
-                lead: span.start,
-                unit: Unit::Money,
-                possessive: false,
-                determined: false,
+            .or_else(|| elided_unit(cx, i, sent))
+            .or_else(|| {
+                cx.currency_before(span.start).then_some(UnitHit {
+                    span,
+                    lead: span.start,
+                    unit: Unit::Money,
+                    possessive: false,
+                    determined: false,
+                })
             });
-        }
         if self.not_a_count(cx, span, &n, unit.is_some()) {
             return None;
         }
 
-        let range = range_at(cx, i, end, sent);
-        let mut start = span.start;
+        let range = range_at(cx, i, after.map_or(span.end, |(e, _)| e), sent);
         // A clitic glued to the number («قرابة المليون», «لـ10 ملايين»)
         // stands between it and a qualifier.
-        let mut lead = span.start - glued_prefix(text, span.start).len();
+        let mut at = Extent {
+            start: span.start,
+            lead: span.start - glued_prefix(text, span.start).len(),
+            end: after.map_or(span.end, |(e, _)| e),
+        };
         if let Some(r) = &range {
-            start = r.start;
-            lead = r.start;
-            end = r.end;
+            at = Extent {
+                start: r.start,
+                lead: r.start,
+                end: r.end,
+            };
             unit = r.unit.or(unit);
         }
-
-        // Qualifiers.
-        let adjacent_before = qualifier_before(cx, lead);
-        let after_q = qualifier_after(cx, end);
-        let mut qualifier = match (n.value, adjacent_before, after_q) {
-            (None, ..) if range.is_none() => Qualifier::Vague,
-            (_, Some((_, q)), _) if q != Qualifier::Exact => q,
-            (_, Some(_), _) => Qualifier::Exact,
-            (_, None, Some((_, q))) => q,
-            (_, None, None) => qualifier_reach(cx, start, sent).unwrap_or(Qualifier::Exact),
-        };
-        // The span takes a qualifier word in, not a verb of plain figures
-        // (بلغت 20 ألفا).
-        if let Some((qs, q)) = adjacent_before
-            && n.value.is_some()
-            && q != Qualifier::Exact
-        {
-            start = start.min(qs.start);
-        }
-        if let Some((qs, _)) = after_q
-            && n.value.is_some()
-        {
-            end = qs.end;
-        }
-        if range.is_some() && qualifier == Qualifier::Exact {
-            qualifier = Qualifier::Approx;
-        }
-
-        if unit.is_none() && range.is_none() && bare_year(cx, &n, qualifier, lead, sent) {
+        let qualifier = qualify(cx, &n, range.is_some(), &mut at, sent);
+        if unit.is_none() && range.is_none() && bare_year(cx, &n, qualifier, at.lead, sent) {
             return None;
         }
         // The noun the sentence counts, for a number standing alone.
         if unit.is_none() {
-            unit = counted_unit(cx, start, sent).or_else(|| subject_unit(cx, start, end, sent));
+            unit = counted_unit(cx, at.start, sent)
+                .or_else(|| subject_unit(cx, at.start, at.end, sent));
         }
-
-        // What the count is.
-        let near = |kind: CountCue, before: usize, after: usize| {
-            cx.cue_spans(|c| *c == Cue::Count(kind)).any(|s| {
-                sent.contains(s)
-                    && ((s.start >= end && words_in(text, end, s.start).len() <= after)
-                        || (s.end <= start && words_in(text, s.end, start).len() <= before))
-            })
-        };
-        let peak = near(CountCue::Peak, CUE_REACH, CUE_REACH);
-        let affected = near(CountCue::Affected, CUE_REACH, 3);
-        // «عدد مشتركيها ... يتجاوز 17 مليون مشترك»: the owner's users.
-        let owners = unit.is_some_and(|u| u.possessive)
-            || counted_unit(cx, start, sent)
-                .is_some_and(|u| u.possessive && cx.clause_words(u.span.end, start).is_some());
-        let base = near(CountCue::Base, BASE_BEFORE, BASE_AFTER) || (owners && !affected);
-        // «انخفض من 30 ألفا إلى 5 آلاف»: the figure it fell from is not
-        // the decline.
-        let from = text[..start].trim_end_matches(' ').ends_with(" من")
-            || text[..start].trim_end_matches(' ') == "من";
-        let decline = near(CountCue::Decline, CUE_REACH, 0) && !from;
+        let kind = kind_of(cx, at, unit, sent);
 
         let (value, min, max) = match (&range, n.value, qualifier) {
             (Some(r), ..) => (None, Some(r.min), Some(r.max)),
@@ -410,17 +366,17 @@ impl QuantityAnnotator {
             (None, Some(v), _) => (Some(v), None, None),
         };
         let mention = Mention {
-            span: Span::new(start, end),
+            span: Span::new(at.start, at.end),
             value: Value::Quantity(Quantity {
                 value,
                 min,
                 max,
                 qualifier,
                 unit: unit.map(|u| u.unit),
-                peak,
-                base,
-                decline,
-                affected,
+                peak: kind.peak,
+                base: kind.base,
+                decline: kind.decline,
+                affected: kind.affected,
             }),
         };
         Some((mention, range.map(|r| r.second)))
@@ -500,6 +456,98 @@ impl QuantityAnnotator {
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         latin(text[..span.start].trim_end_matches(' ').chars().next_back())
             || latin(text[span.end..].trim_start_matches(' ').chars().next())
+    }
+}
+
+/// The counted noun right after the number at `span`, with where it ends;
+/// `None` when the number word is a share, not a count. Reads «ألفا
+/// مستخدم» (a dual in construct) as two thousand.
+fn own_noun(cx: &Ctx<'_>, span: Span, n: &mut Number) -> Option<Option<(usize, UnitHit)>> {
+    let text = cx.text;
+    let after = cx.unit_after(span.end);
+    let direct = after.is_some_and(|(_, u)| u.lead == skip_spaces(text, span.end));
+    // «ألفا مستخدم», «مليونا مشترك»: a dual in construct with its noun
+    // (two thousand), not the accusative singular (20 ألفا).
+    if !n.digits
+        && n.scale.is_some()
+        && n.value == n.scale
+        && text[span.start..span.end].ends_with('ا')
+        && direct
+    {
+        n.value = n.value.map(|v| 2.0 * v);
+    }
+    // «خمس المواقع», «ثلث مستخدميها»: a number word without a scale before
+    // a determined noun is a share (a fifth), not a count.
+    if !n.digits
+        && n.scale.is_none()
+        && n.value.is_some()
+        && direct
+        && after.is_some_and(|(_, u)| u.determined)
+    {
+        return None;
+    }
+    Some(after)
+}
+
+/// The qualifier of a count, widening `at` over the qualifier words: one
+/// right before (أكثر من) or after (تقريبا), or a verb a few words before
+/// (تجاوز عدد البلاغات ... 20 ألفا). Vague amounts are `vague`, ranges
+/// `approx` unless a qualifier is stated.
+fn qualify(cx: &Ctx<'_>, n: &Number, range: bool, at: &mut Extent, sent: Span) -> Qualifier {
+    let before = qualifier_before(cx, at.lead);
+    let after = qualifier_after(cx, at.end);
+    let qualifier = match (n.value, before, after) {
+        (None, ..) if !range => Qualifier::Vague,
+        (_, Some((_, q)), _) => q,
+        (_, None, Some((_, q))) => q,
+        (_, None, None) => qualifier_reach(cx, at.start, sent).unwrap_or(Qualifier::Exact),
+    };
+    // The span takes a qualifier word in, not a verb of plain figures
+    // (بلغت 20 ألفا).
+    if let Some((qs, q)) = before
+        && n.value.is_some()
+        && q != Qualifier::Exact
+    {
+        at.start = at.start.min(qs.start);
+    }
+    if let Some((qs, _)) = after
+        && n.value.is_some()
+    {
+        at.end = qs.end;
+    }
+    if range && qualifier == Qualifier::Exact {
+        Qualifier::Approx
+    } else {
+        qualifier
+    }
+}
+
+/// Peak, user base, later decline, stated affected: from the count cues
+/// near the count in its sentence.
+fn kind_of(cx: &Ctx<'_>, at: Extent, unit: Option<UnitHit>, sent: Span) -> Kind {
+    let text = cx.text;
+    let (start, end) = (at.start, at.end);
+    let near = |kind: CountCue, before: usize, after: usize| {
+        cx.cue_spans(|c| *c == Cue::Count(kind)).any(|s| {
+            sent.contains(s)
+                && ((s.start >= end && words_in(text, end, s.start).len() <= after)
+                    || (s.end <= start && words_in(text, s.end, start).len() <= before))
+        })
+    };
+    let affected = near(CountCue::Affected, CUE_REACH, 3);
+    // «عدد مشتركيها ... يتجاوز 17 مليون مشترك»: the owner's users.
+    let owners = unit.is_some_and(|u| u.possessive)
+        || counted_unit(cx, start, sent)
+            .is_some_and(|u| u.possessive && cx.clause_words(u.span.end, start).is_some());
+    // «انخفض من 30 ألفا إلى 5 آلاف»: the figure it fell from is not the
+    // decline.
+    let before = text[..start].trim_end_matches(' ');
+    let from = before.ends_with(" من") || before == "من";
+    Kind {
+        peak: near(CountCue::Peak, CUE_REACH, CUE_REACH),
+        base: near(CountCue::Base, BASE_BEFORE, BASE_AFTER) || (owners && !affected),
+        decline: near(CountCue::Decline, CUE_REACH, 0) && !from,
+        affected,
     }
 }
 
