@@ -7,11 +7,14 @@ distractors (money, followers, servers, percentages, user bases) are visible
 in `mentions` and the assembler can refuse them for `affected`.
 
 - **Unit.** The counted noun after the number (`units.tsv`), after an
-  optional «من» («آلاف من المستخدمين»), or «%» and currency signs. A number
-  standing alone takes the noun the sentence counts: the noun after «عدد»
-  earlier in the sentence («تجاوز عدد البلاغات ... 20 ألفا»), or a counted
-  noun a few words before it in the same clause when nothing but a link word
-  follows the number («تخطت الشكاوى 5 آلاف في ...»).
+  optional «من» before a determined noun («آلاف من المستخدمين»), or «%» and
+  currency signs; the noun of the whole for a part («3 ملايين من أصل 493
+  مليون متابع»); the noun of an earlier count the number is joined to by و
+  («1400 بلاغ في بريطانيا و1000 في ألمانيا»). A number standing alone takes
+  the noun the sentence counts: the noun after «عدد» earlier in the
+  sentence («تجاوز عدد البلاغات ... 20 ألفا»), or a counted noun a few words
+  before it in the same clause, not after a preposition, when nothing but
+  a link word follows the number («تخطت الشكاوى 5 آلاف في ...»).
 - **Qualifier.** A word just before or after the number (`qualifiers.tsv`);
   a `before` word may also stand several words earlier when only the counted
   noun lies between («تجاوز عدد البلاغات على الموقع 20 ألفا» → `more_than`),
@@ -28,11 +31,14 @@ in `mentions` and the assembler can refuse them for `affected`.
   later, smaller figure («انخفض إلى»), `affected` a count the text says was
   affected («المتضررين», «حُرم»), which overrides a possessive base.
 
-Not quantities: years (a bare 1900–2100 with no unit and no qualifier),
-ordinals (المركز الثاني) and definite digits with no noun (المركز الـ3),
-labels (رقم 5, المادة 68), phone numbers and codes (a run of digits starting
-with 0, or after +), versions after a Latin name (Windows 11), and lone
-number words for one or two (Arabic counts one and two with the noun).
+Not quantities: years (a bare 1900–2100 with no noun, unless a qualifier
+or «عدد X» makes it a figure), ordinals (المركز الثاني) and definite digits
+with no noun (المركز الـ3), definite number words (في المائة, الخمسة),
+shares in words (خمس المواقع), labels (رقم 5, المادة 68), phone numbers and
+codes (a leading zero, a +, digit runs split by single spaces), pieces of
+dates and times the date reader left (8/26), names and versions (مغرب24,
+Windows 11, «503 Service»), and lone number words for one or two (Arabic
+counts one and two with the noun itself).
 */
 
 use std::collections::{HashMap, HashSet};
