@@ -88,6 +88,9 @@ const BASE_AFTER: usize = 1;
 /// How far a label word may stand before its number («الرقم المجاني 800»).
 const LABEL_REACH: usize = 2;
 
+/// How far, in bytes, the rules of a count look around it (some forty
+/// words of Arabic).
+const WINDOW: usize = 480;
 /// Characters that end a clause: a qualifier or a counted noun does not
 /// reach across them.
 const CLAUSE_MARKS: [char; 8] = [',', ';', ':', '.', '!', '?', '\n', '؛'];
@@ -107,32 +110,55 @@ struct UnitHit {
     determined: bool,
 }
 
-/// What one document offers the quantity rules.
+/// What one document offers the quantity rules. Cues, counted nouns and
+/// numbers are sorted by start, and every rule looks only inside a
+/// sentence, so that reading stays linear in the document.
 struct Ctx<'a> {
     doc: &'a Document,
     text: &'a str,
     /// Counted nouns by the start of their word (clitics included).
     units: HashMap<usize, UnitHit>,
+    /// The same, by start.
+    unit_list: Vec<UnitHit>,
     cues: Vec<(Span, Cue)>,
     nums: Vec<(Span, Number)>,
 }
 
 impl Ctx<'_> {
+    /// The cues starting inside `within`.
+    fn cues_in(&self, within: Span) -> &[(Span, Cue)] {
+        let from = self.cues.partition_point(|(s, _)| s.start < within.start);
+        let to = self.cues.partition_point(|(s, _)| s.start < within.end);
+        &self.cues[from..to.max(from)]
+    }
+
+    /// The spans of the cues inside `within` that `pred` accepts.
     fn cue_spans<'s>(
         &'s self,
+        within: Span,
         pred: impl Fn(&Cue) -> bool + 's,
     ) -> impl DoubleEndedIterator<Item = Span> + 's {
-        self.cues
+        self.cues_in(within)
             .iter()
             .filter(move |(_, c)| pred(c))
             .map(|(s, _)| *s)
     }
 
+    /// The counted nouns starting inside `within`.
+    fn units_in(&self, within: Span) -> &[UnitHit] {
+        let from = self
+            .unit_list
+            .partition_point(|u| u.span.start < within.start);
+        let to = self
+            .unit_list
+            .partition_point(|u| u.span.start < within.end);
+        &self.unit_list[from..to.max(from)]
+    }
+
     /// True when some number lies inside `from..to`.
     fn number_between(&self, from: usize, to: usize) -> bool {
-        self.nums
-            .iter()
-            .any(|(s, _)| s.start >= from && s.end <= to)
+        let i = self.nums.partition_point(|(s, _)| s.start < from);
+        self.nums.get(i).is_some_and(|(s, _)| s.end <= to)
     }
 
     /// The words from `from` to `to`, when they stay inside one clause.
@@ -260,11 +286,17 @@ impl Annotator for QuantityAnnotator {
             .map(|(s, n)| (s, *n))
             .collect();
         nums.sort_by_key(|(s, _)| s.start);
+        let units = self.unit_hits(text);
+        let mut unit_list: Vec<UnitHit> = units.values().copied().collect();
+        unit_list.sort_by_key(|u| u.span.start);
+        let mut cues: Vec<(Span, Cue)> = super::cues(prior).collect();
+        cues.sort_by_key(|(s, _)| (s.start, s.end));
         let cx = Ctx {
             doc,
             text,
-            units: self.unit_hits(text),
-            cues: super::cues(prior).collect(),
+            units,
+            unit_list,
+            cues,
             nums,
         };
         let mut consumed: HashSet<usize> = HashSet::new();
@@ -317,7 +349,7 @@ impl QuantityAnnotator {
         let text = cx.text;
         let (span, mut n) = cx.nums[i];
         let sentence = cx.doc.sentence_at(span.start)?;
-        let sent = cx.doc.sentences[sentence].span;
+        let sent = window(text, cx.doc.sentences[sentence].span, span);
 
         let after = own_noun(cx, span, &mut n)?;
         let mut unit = after
@@ -333,7 +365,7 @@ impl QuantityAnnotator {
                     determined: false,
                 })
             });
-        if self.not_a_count(cx, span, &n, unit.is_some()) {
+        if self.not_a_count(cx, span, &n, unit.is_some(), sent) {
             return None;
         }
 
@@ -390,7 +422,14 @@ impl QuantityAnnotator {
 
     /// Numbers that are not counts: one or two in words, labels, phone
     /// numbers and codes, ranks, versions.
-    fn not_a_count(&self, cx: &Ctx<'_>, span: Span, n: &Number, has_unit: bool) -> bool {
+    fn not_a_count(
+        &self,
+        cx: &Ctx<'_>,
+        span: Span,
+        n: &Number,
+        has_unit: bool,
+        sent: Span,
+    ) -> bool {
         let text = cx.text;
         let raw = &text[span.start..span.end];
         // واحد, اثنين, إحدى: Arabic counts one and two with the noun.
@@ -425,7 +464,7 @@ impl QuantityAnnotator {
         }
         // رقم 5, المادة (68), الرقم المختصر 19623
         let label = cx
-            .cue_spans(|c| *c == Cue::Count(CountCue::Label))
+            .cue_spans(sent, |c| *c == Cue::Count(CountCue::Label))
             .any(|s| {
                 s.end <= span.start
                     && cx
@@ -442,7 +481,7 @@ impl QuantityAnnotator {
             return true;
         }
         // «في المائة»: a number word inside a counted noun.
-        if cx.units.values().any(|u| u.span.overlaps(span)) {
+        if cx.units_in(sent).iter().any(|u| u.span.overlaps(span)) {
             return true;
         }
         // الخمسة, المائة (a noun: the five, the hundred); المركز الـ3 (a
@@ -500,8 +539,8 @@ fn own_noun(cx: &Ctx<'_>, span: Span, n: &mut Number) -> Option<Option<(usize, U
 /// (تجاوز عدد البلاغات ... 20 ألفا). Vague amounts are `vague`, ranges
 /// `approx` unless a qualifier is stated.
 fn qualify(cx: &Ctx<'_>, n: &Number, range: bool, at: &mut Extent, sent: Span) -> Qualifier {
-    let before = qualifier_before(cx, at.lead);
-    let after = qualifier_after(cx, at.end);
+    let before = qualifier_before(cx, at.lead, sent);
+    let after = qualifier_after(cx, at.end, sent);
     let qualifier = match (n.value, before, after) {
         (None, ..) if !range => Qualifier::Vague,
         (_, Some((_, q)), _) => q,
@@ -534,7 +573,7 @@ fn kind_of(cx: &Ctx<'_>, at: Extent, unit: Option<UnitHit>, sent: Span) -> Kind 
     let text = cx.text;
     let (start, end) = (at.start, at.end);
     let near = |kind: CountCue, before: usize, after: usize| {
-        cx.cue_spans(|c| *c == Cue::Count(kind)).any(|s| {
+        cx.cue_spans(sent, |c| *c == Cue::Count(kind)).any(|s| {
             sent.contains(s)
                 && ((s.start >= end && words_in(text, end, s.start).len() <= after)
                     || (s.end <= start && words_in(text, s.end, start).len() <= before))
@@ -557,6 +596,21 @@ fn kind_of(cx: &Ctx<'_>, at: Extent, unit: Option<UnitHit>, sent: Span) -> Kind 
     }
 }
 
+/// The part of the sentence a count's rules look at: at most `WINDOW`
+/// bytes on each side, on character boundaries (a text without
+/// punctuation is one long sentence).
+fn window(text: &str, sent: Span, span: Span) -> Span {
+    let mut start = sent.start.max(span.start.saturating_sub(WINDOW));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = sent.end.min(span.end + WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start.min(span.start), end.max(span.end))
+}
+
 /// The letters glued before `start` in its word (و, ال, مغرب).
 fn glued_prefix(text: &str, start: usize) -> &str {
     let word_start = text[..start]
@@ -570,8 +624,8 @@ fn glued_prefix(text: &str, start: usize) -> &str {
 
 /// A qualifier word right before `start` (spaces or an opening bracket
 /// between).
-fn qualifier_before(cx: &Ctx<'_>, start: usize) -> Option<(Span, Qualifier)> {
-    cx.cues.iter().rev().find_map(|(s, c)| match c {
+fn qualifier_before(cx: &Ctx<'_>, start: usize, sent: Span) -> Option<(Span, Qualifier)> {
+    cx.cues_in(sent).iter().rev().find_map(|(s, c)| match c {
         Cue::Qualifier(q, Position::Before)
             if s.end <= start && cx.text[s.end..start].chars().all(|c| c == ' ' || c == '(') =>
         {
@@ -582,9 +636,9 @@ fn qualifier_before(cx: &Ctx<'_>, start: usize) -> Option<(Span, Qualifier)> {
 }
 
 /// A qualifier word right after `end`.
-fn qualifier_after(cx: &Ctx<'_>, end: usize) -> Option<(Span, Qualifier)> {
+fn qualifier_after(cx: &Ctx<'_>, end: usize, sent: Span) -> Option<(Span, Qualifier)> {
     let at = skip_spaces(cx.text, end);
-    cx.cues.iter().find_map(|(s, c)| match c {
+    cx.cues_in(sent).iter().find_map(|(s, c)| match c {
         Cue::Qualifier(q, Position::After) if s.start == at => Some((*s, *q)),
         _ => None,
     })
@@ -594,7 +648,7 @@ fn qualifier_after(cx: &Ctx<'_>, end: usize) -> Option<(Span, Qualifier)> {
 /// noun between («تجاوز عدد البلاغات على الموقع 20 ألفا»). The nearest
 /// qualifier decides; an `exact` one (وصل إلى) stops the reach.
 fn qualifier_reach(cx: &Ctx<'_>, start: usize, sent: Span) -> Option<Qualifier> {
-    let (s, q) = cx.cues.iter().rev().find_map(|(s, c)| match c {
+    let (s, q) = cx.cues_in(sent).iter().rev().find_map(|(s, c)| match c {
         Cue::Qualifier(q, Position::Before) if sent.contains(*s) && s.end <= start => {
             Some((*s, *q))
         }
@@ -614,11 +668,11 @@ fn qualifier_reach(cx: &Ctx<'_>, start: usize, sent: Span) -> Option<Qualifier> 
                     .is_some_and(|w| w <= SUBJECT_BEFORE_VERB))
     };
     let counted = cx
-        .cue_spans(|c| *c == Cue::Count(CountCue::Counted))
+        .cue_spans(sent, |c| *c == Cue::Count(CountCue::Counted))
         .any(|c| near_verb(c.start, c.end))
         || cx
-            .units
-            .values()
+            .units_in(sent)
+            .iter()
             .any(|u| near_verb(u.span.start, u.span.end));
     (counted && q != Qualifier::Exact).then_some(q)
 }
@@ -634,14 +688,14 @@ fn bare_year(cx: &Ctx<'_>, n: &Number, qualifier: Qualifier, lead: usize, sent: 
     let qualified = !matches!(qualifier, Qualifier::Exact | Qualifier::Vague);
     let figure = counted_unit(cx, lead, sent)
         .is_some_and(|u| cx.clause_words(u.span.end, lead).is_some())
-        && !dated(cx, lead);
+        && !dated(cx, lead, sent);
     year_like && !qualified && !figure
 }
 
 /// True when a preposition or a date word stands right before `lead`
 /// (في 2023, عام 2023).
-fn dated(cx: &Ctx<'_>, lead: usize) -> bool {
-    cx.cues.iter().any(|(s, c)| {
+fn dated(cx: &Ctx<'_>, lead: usize, sent: Span) -> bool {
+    cx.cues_in(sent).iter().any(|(s, c)| {
         matches!(c, Cue::Count(CountCue::Link) | Cue::Date(_))
             && s.end <= lead
             && words_in(cx.text, s.end, lead).is_empty()
@@ -652,7 +706,7 @@ fn dated(cx: &Ctx<'_>, lead: usize) -> bool {
 
 /// The noun after the last «عدد» before `start` in the sentence.
 fn counted_unit(cx: &Ctx<'_>, start: usize, sent: Span) -> Option<UnitHit> {
-    cx.cue_spans(|c| *c == Cue::Count(CountCue::Counted))
+    cx.cue_spans(sent, |c| *c == Cue::Count(CountCue::Counted))
         .filter(|s| sent.contains(*s) && s.end <= start)
         .filter_map(|s| cx.units.get(&skip_spaces(cx.text, s.end)).copied())
         .next_back()
@@ -668,11 +722,11 @@ fn subject_unit(cx: &Ctx<'_>, start: usize, end: usize, sent: Span) -> Option<Un
     }
     // A noun after a preposition («على المنصة») is not what is counted.
     let governed = |u: &UnitHit| {
-        cx.cue_spans(|c| *c == Cue::Count(CountCue::Link))
+        cx.cue_spans(sent, |c| *c == Cue::Count(CountCue::Link))
             .any(|s| s.end <= u.lead && words_in(text, s.end, u.lead).is_empty())
     };
-    cx.units
-        .values()
+    cx.units_in(sent)
+        .iter()
         .filter(|u| sent.contains(u.span) && u.span.end <= start && !governed(u))
         .max_by_key(|u| u.span.end)
         .filter(|u| {
@@ -727,7 +781,7 @@ fn followed_by_boundary(cx: &Ctx<'_>, end: usize, sent: Span) -> bool {
     next >= sent.end
         || text[next..].chars().next().is_none_or(|c| !is_word_char(c))
         || cx
-            .cue_spans(|c| *c == Cue::Count(CountCue::Link))
+            .cue_spans(sent, |c| *c == Cue::Count(CountCue::Link))
             .any(|s| s.start >= next && words_in(text, next, s.start).is_empty())
 }
 
@@ -768,7 +822,9 @@ fn range_at(cx: &Ctx<'_>, i: usize, end: usize, sent: Span) -> Option<Range> {
     // «ارتفع من 500 إلى 20 ألفا»: a change between two figures.
     if from
         && cx
-            .cue_spans(|c| matches!(c, Cue::Count(CountCue::Rise | CountCue::Decline)))
+            .cue_spans(sent, |c| {
+                matches!(c, Cue::Count(CountCue::Rise | CountCue::Decline))
+            })
             .any(|s| sent.contains(s) && s.end <= span.start)
     {
         return None;
