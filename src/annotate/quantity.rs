@@ -431,35 +431,11 @@ impl QuantityAnnotator {
         sent: Span,
     ) -> bool {
         let text = cx.text;
-        let raw = &text[span.start..span.end];
         // واحد, اثنين, إحدى: Arabic counts one and two with the noun.
         if !n.digits && n.value.is_some_and(|v| v <= 2.0) {
             return true;
         }
-        // 2025/8/26, 10:30: a piece of a date or a time the date reader
-        // left.
-        let glued = |c: Option<char>, d: Option<char>| {
-            matches!(c, Some('/' | ':')) && d.is_some_and(|d| d.is_ascii_digit())
-        };
-        let mut after = text[span.end..].chars();
-        let mut before = text[..span.start].chars().rev();
-        let (a1, a2, b1, b2) = (after.next(), after.next(), before.next(), before.next());
-        if n.digits && (glued(a1, a2) || glued(b1, b2)) {
-            return true;
-        }
-        // «010 123 4567»: digit runs separated by single spaces are one
-        // phone number or code, never separate counts.
-        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-        if n.digits && ((a1 == Some(' ') && digit(a2)) || (b1 == Some(' ') && digit(b2))) {
-            return true;
-        }
-        // 0225551234, +20 ..., 010 123: phone numbers and codes (a count
-        // never starts with a zero digit).
-        let bytes = raw.as_bytes();
-        let phone = (bytes.first() == Some(&b'0') && bytes.get(1).is_some_and(u8::is_ascii_digit))
-            || (bytes.len() >= 10 && bytes.iter().all(u8::is_ascii_digit))
-            || text[..span.start].ends_with('+');
-        if n.digits && phone {
+        if n.digits && digit_code(text, span) {
             return true;
         }
         // رقم 5, المادة (68), الرقم المختصر 19623
@@ -502,6 +478,24 @@ impl QuantityAnnotator {
         latin(text[..span.start].trim_end_matches(' ').chars().next_back())
             || latin(text[span.end..].trim_start_matches(' ').chars().next())
     }
+}
+
+/// True when the digits at `span` are a code, not a count: a piece of a
+/// date or time the date reader left (2025/8/26, 10:30), a phone number
+/// (0225551234, +20 ..., digit runs split by single spaces: 010 123 4567).
+fn digit_code(text: &str, span: Span) -> bool {
+    let mut after = text[span.end..].chars();
+    let mut before = text[..span.start].chars().rev();
+    let (a1, a2, b1, b2) = (after.next(), after.next(), before.next(), before.next());
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let glued = |c: Option<char>, d: Option<char>| matches!(c, Some('/' | ':')) && digit(d);
+    let spaced = |c: Option<char>, d: Option<char>| c == Some(' ') && digit(d);
+    // A count never starts with a zero digit.
+    let bytes = &text.as_bytes()[span.start..span.end];
+    let phone = (bytes.first() == Some(&b'0') && bytes.get(1).is_some_and(u8::is_ascii_digit))
+        || (bytes.len() >= 10 && bytes.iter().all(u8::is_ascii_digit))
+        || b1 == Some('+');
+    glued(a1, a2) || glued(b1, b2) || spaced(a1, a2) || spaced(b1, b2) || phone
 }
 
 /// The counted noun right after the number at `span`, with where it ends;
