@@ -217,7 +217,7 @@ fn below_hundred(n: u64, gender: Gender, case: Case, style: &Style) -> String {
     match n {
         1..=10 => unit(n, gender, case, style),
         11..=19 => teen(n, gender, case, style),
-        _ if n % 10 == 0 => ten(n, case).to_string(),
+        _ if n.is_multiple_of(10) => ten(n, case).to_string(),
         _ => {
             let u = match (n % 10, gender) {
                 // إحدى وعشرون: the feminine one in a compound
@@ -396,7 +396,7 @@ fn mixed(n: u64, style: &Style, rng: &mut Rng) -> String {
 /// A decimal with a scale word (2.5 مليون, 1,25 مليون), for values it
 /// writes exactly; `None` otherwise.
 fn decimal(n: u64, rng: &mut Rng) -> Option<String> {
-    if n < 1_000_000 || n % 10_000 != 0 || n % 1_000_000 == 0 {
+    if n < 1_000_000 || !n.is_multiple_of(10_000) || n.is_multiple_of(1_000_000) {
         return None;
     }
     let whole = n / 1_000_000;
@@ -421,7 +421,7 @@ fn digits(n: u64, rng: &mut Rng) -> String {
     };
     let mut grouped = String::new();
     for (i, c) in raw.chars().enumerate() {
-        if i > 0 && (raw.len() - i) % 3 == 0 {
+        if i > 0 && (raw.len() - i).is_multiple_of(3) {
             grouped.push_str(sep);
         }
         grouped.push(c);
