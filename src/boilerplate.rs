@@ -3,8 +3,10 @@ Page furniture: the lines of a page that are not the article.
 
 Which lines are furniture is lexical knowledge (`boilerplate.tsv`: share
 buttons, «اترك تعليقاً», «مقالات ذات صلة», skip links); two structural rules
-live here: a line that is only a URL, and a line with no letters at all but
-list markers. A line is compared after trimming list numbers, bullets,
+live here: a line that is only a URL, a line with no letters at all but
+list markers, and the linked headlines under a «اقرأ أيضاً» heading that
+stands alone on its line (short lines that end no sentence, up to a blank
+line). A line is compared after trimming list numbers, bullets,
 punctuation and spaces at both ends.
 */
 
@@ -45,6 +47,7 @@ impl Boilerplate {
         let mut out = Vec::new();
         let mut start = 0;
         let mut in_tail = false;
+        let mut in_links = false;
         for line in text.split('\n') {
             let span = Span::new(start, start + line.len());
             start = span.end + 1;
@@ -52,7 +55,12 @@ impl Boilerplate {
             if !in_tail && !core.is_empty() && self.tails.contains(core) {
                 in_tail = true;
             }
-            let furniture = in_tail || self.is_furniture(line, core);
+            in_links = in_links && is_link_line(line);
+            let furniture = in_tail || in_links || self.is_furniture(line, core);
+            // «اقرأ أيضاً:» alone on its line heads a list of linked headlines.
+            if self.prefixes.iter().any(|p| p == core) {
+                in_links = true;
+            }
             out.push((span, furniture));
         }
         out
@@ -113,6 +121,18 @@ fn trim_furniture(line: &str) -> &str {
     line
 }
 
+/// Most words a linked headline has.
+const LINK_WORDS: usize = 16;
+
+/// A line that reads like a linked headline under «اقرأ أيضاً»: not blank,
+/// short, and not ending a sentence.
+fn is_link_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.split_whitespace().count() <= LINK_WORDS
+        && !t.ends_with(['.', '!', '؟', '?', ':'])
+}
+
 fn is_url_line(core: &str) -> bool {
     let t = core.trim();
     (t.starts_with("http") || t.starts_with("www.")) && !t.contains(' ')
@@ -127,6 +147,29 @@ mod tests {
         assert_eq!(trim_furniture("  1. تخطي الي المحتوي"), "تخطي الي المحتوي");
         assert_eq!(trim_furniture("- شارك:"), "شارك");
         assert_eq!(trim_furniture("2025 عام"), "2025 عام");
+    }
+
+    #[test]
+    fn links_under_a_see_also_heading_are_furniture() {
+        let b = Boilerplate {
+            prefixes: vec!["اقرا ايضا".to_string()],
+            ..Boilerplate::default()
+        };
+        let text = "نص المقال.\nاقرا ايضا:\nعنوان مرتبط اول\nعنوان مرتبط ثان\n\nفقرة تالية.";
+        let flags: Vec<bool> = b
+            .furniture_lines(text)
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
+        assert_eq!(flags, vec![false, true, true, true, false, false]);
+        // A heading followed by a sentence is not a list of links.
+        let text = "اقرا ايضا:\nتعطل التطبيق مساء امس في عدة دول.";
+        let flags: Vec<bool> = b
+            .furniture_lines(text)
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
+        assert_eq!(flags, vec![true, false]);
     }
 
     #[test]

@@ -54,6 +54,66 @@ pub enum Command {
     /// Work with lexicon directories.
     #[command(subcommand)]
     Lexicons(LexiconsCommand),
+    /// Generate a synthetic corpus from the bundled one (for benchmarks).
+    #[command(subcommand)]
+    Corpus(CorpusCommand),
+    /// Measure throughput (MB/s, documents/s) and peak memory on a generated
+    /// corpus, for text and HTML, at 1 and 2 threads.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CorpusCommand {
+    /// Write a deterministic corpus of about SIZE megabytes.
+    Generate {
+        /// Where to write: a .jsonl file, or a directory for --shape txt|html.
+        out: PathBuf,
+        /// Megabytes to write.
+        #[arg(long, default_value_t = 100)]
+        size: u64,
+        /// jsonl-text, jsonl-html, txt (files) or html (files).
+        #[arg(long, value_enum, default_value_t = ShapeArg::JsonlText)]
+        shape: ShapeArg,
+        /// Seed of the generator (the same seed gives the same bytes).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The articles to recombine.
+        #[arg(long, default_value = "corpus/articles")]
+        from: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ShapeArg {
+    JsonlText,
+    JsonlHtml,
+    Txt,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Megabytes of each generated corpus (text and HTML).
+    #[arg(long, default_value_t = 50)]
+    pub size: u64,
+    /// Thread counts to measure.
+    #[arg(long, value_delimiter = ',', default_value = "1,2")]
+    pub threads: Vec<usize>,
+    /// The articles to recombine.
+    #[arg(long, default_value = "corpus/articles")]
+    pub from: PathBuf,
+    /// Keep the generated corpora in DIR (default: a temporary directory).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Only measure this input kind.
+    #[arg(long, value_enum)]
+    pub only: Option<BenchInput>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BenchInput {
+    Text,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,6 +177,11 @@ pub struct ExtractArgs {
     /// Write to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Print a machine-readable statistics line on stderr at the end
+    /// (documents, bytes, seconds, peak memory).
+    #[arg(long)]
+    pub stats: bool,
 }
 
 #[derive(Debug, Args)]
@@ -224,4 +289,6 @@ impl RunArgs {
 }
 
 /// The subcommand names, for making `extract` the default.
-pub const COMMANDS: &[&str] = &["extract", "eval", "explain", "lexicons", "help"];
+pub const COMMANDS: &[&str] = &[
+    "extract", "eval", "explain", "lexicons", "corpus", "bench", "help",
+];

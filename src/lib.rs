@@ -42,6 +42,7 @@ assert_eq!(primary.date.as_ref().unwrap().fields.value.as_deref(), Some("2024-03
 
 pub mod annotate;
 pub mod batch;
+pub mod bench;
 pub mod boilerplate;
 pub mod calendar;
 pub mod cli;
@@ -58,6 +59,7 @@ pub mod pipeline;
 pub mod published;
 pub mod record;
 pub mod span;
+pub mod synth;
 pub mod vocab;
 
 pub use document::Document;

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use rasd::batch::{self, Chunking, Format, Job};
-use rasd::cli::{COMMANDS, Cli, Command, EvalArgs, ExtractArgs, LexiconsCommand};
+use rasd::cli::{
+    BenchArgs, BenchInput, COMMANDS, Cli, Command, CorpusCommand, EvalArgs, ExtractArgs,
+    LexiconsCommand, ShapeArg,
+};
 use rasd::error::ConfigError;
 use rasd::eval;
 use rasd::input::{Documents, RawDoc};
@@ -35,6 +38,14 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract(a),
         Command::Eval(a) => evaluate(a),
         Command::Explain { file, lexicons } => explain(&file, lexicons.as_deref()),
+        Command::Corpus(CorpusCommand::Generate {
+            out,
+            size,
+            shape,
+            seed,
+            from,
+        }) => generate(&out, size, shape, seed, &from),
+        Command::Bench(b) => bench(b),
         Command::Lexicons(LexiconsCommand::Check { dir }) => check(&dir),
         Command::Lexicons(LexiconsCommand::Export { dir }) => export(&dir),
     };
@@ -86,6 +97,12 @@ fn extract(a: ExtractArgs) -> Result<ExitCode, ConfigError> {
         eprintln!(
             "rasd: {} documents, {} incidents, {} errors, {:.2} s",
             summary.documents, summary.incidents, summary.errors, summary.seconds
+        );
+    }
+    if a.stats {
+        eprintln!(
+            "{}",
+            rasd::bench::stats_line(summary.documents, summary.bytes, summary.seconds)
         );
     }
     Ok(if summary.errors > 0 {
@@ -217,6 +234,81 @@ fn explain(
         })?
     };
     print!("{}", Pipeline::new(&lex).explain(&text));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn generate(
+    out: &std::path::Path,
+    size: u64,
+    shape: ShapeArg,
+    seed: u64,
+    from: &std::path::Path,
+) -> Result<ExitCode, ConfigError> {
+    use rasd::synth::Shape;
+    let io_err = |path: &std::path::Path| {
+        let path = path.display().to_string();
+        move |error| ConfigError::Io { path, error }
+    };
+    let sources = rasd::synth::load_sources(from).map_err(io_err(from))?;
+    let shape = match shape {
+        ShapeArg::JsonlText => Shape::TextJsonl,
+        ShapeArg::JsonlHtml => Shape::HtmlJsonl,
+        ShapeArg::Txt => Shape::TextFiles,
+        ShapeArg::Html => Shape::HtmlFiles,
+    };
+    let (docs, bytes) = match shape {
+        Shape::TextJsonl | Shape::HtmlJsonl => {
+            let mut w = BufWriter::new(File::create(out).map_err(io_err(out))?);
+            rasd::synth::generate(&sources, shape, size * 1_000_000, seed, &mut w, None)
+        }
+        _ => rasd::synth::generate(
+            &sources,
+            shape,
+            size * 1_000_000,
+            seed,
+            &mut io::sink(),
+            Some(out),
+        ),
+    }
+    .map_err(io_err(out))?;
+    eprintln!(
+        "rasd: wrote {docs} documents, {:.1} MB, to {}",
+        bytes as f64 / 1e6,
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench(b: BenchArgs) -> Result<ExitCode, ConfigError> {
+    use rasd::synth::Shape;
+    let exe = std::env::current_exe().map_err(|error| ConfigError::Io {
+        path: "rasd".to_string(),
+        error,
+    })?;
+    let temp;
+    let dir = match &b.dir {
+        Some(d) => d.clone(),
+        None => {
+            temp = std::env::temp_dir().join(format!("rasd-bench-{}", std::process::id()));
+            temp.clone()
+        }
+    };
+    let mut inputs = Vec::new();
+    if b.only != Some(BenchInput::Html) {
+        inputs.push(("text", Shape::TextJsonl));
+    }
+    if b.only != Some(BenchInput::Text) {
+        inputs.push(("html", Shape::HtmlJsonl));
+    }
+    let result = rasd::bench::run(&exe, &b.from, &dir, b.size, &b.threads, &inputs);
+    if b.dir.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let measures = result.map_err(|error| ConfigError::Io {
+        path: dir.display().to_string(),
+        error,
+    })?;
+    print!("{}", rasd::bench::table(&measures));
     Ok(ExitCode::SUCCESS)
 }
 

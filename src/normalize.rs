@@ -217,9 +217,20 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// True for characters that make up words for boundary checks: letters and
-/// digits of any script.
+/// digits of any script (Unicode alphanumeric). ASCII and the Arabic block are
+/// answered from a table, since this runs for every candidate match.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    static ARABIC: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+        std::array::from_fn(|i| {
+            char::from_u32(0x0600 + i as u32).is_some_and(char::is_alphanumeric)
+        })
+    });
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{0600}'..='\u{06FF}' => ARABIC[c as usize - 0x0600],
+        _ => c.is_alphanumeric(),
+    }
 }
 
 #[cfg(test)]
@@ -251,6 +262,18 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(normalize(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn word_chars_agree_with_unicode_in_the_arabic_block() {
+        for c in ('\u{0600}'..='\u{06FF}').chain('\0'..='\u{7F}') {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
         }
     }
 

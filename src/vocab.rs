@@ -240,6 +240,13 @@ str_enum!(
         Source = "source",
         Owner = "owner",
         Competitor = "competitor",
+        /// Says a service kept working («لم يتأثر»).
+        Unaffected = "unaffected",
+        /// A statement word (تغريدة, منشور, كتب): with a preposition before a
+        /// name, the name is where the statement was posted.
+        Statement = "statement",
+        /// A preposition that introduces a channel (على, عبر).
+        Via = "via",
     }
 );
 
@@ -306,6 +313,14 @@ str_enum!(
         Decline = "decline",
         /// Introduces a figure without its noun ("عدد البلاغات").
         Counted = "counted",
+        /// Says the counted were affected ("المتضررين", "حُرم").
+        Affected = "affected",
+        /// A rise from one figure to another ("ارتفع").
+        Rise = "rise",
+        /// Makes the number after it a label, not a count ("رقم", "المادة").
+        Label = "label",
+        /// A word that may follow a count without being its noun ("في", "عبر").
+        Link = "link",
     }
 );
 

@@ -129,10 +129,10 @@ fn check(text: &str, published: Option<&str>, expect: &Value) -> Result<(), Stri
             ));
         }
     }
-    if let Some(n) = expect.get("no_mention") {
-        if let Some(m) = mentions.iter().find(|m| subset(n, m)) {
-            problems.push(format!("unexpected mention {m}"));
-        }
+    if let Some(n) = expect.get("no_mention")
+        && let Some(m) = mentions.iter().find(|m| subset(n, m))
+    {
+        problems.push(format!("unexpected mention {m}"));
     }
     if let Some(p) = expect.get("primary") {
         match primary {

@@ -5,16 +5,39 @@ Each cue lexicon gets its own gazetteer, since one phrase may serve two
 concerns (حجب is an outage word and names a government cause elsewhere).
 All hits are kept, overlapping across lexicons; within one lexicon the
 longest wins.
+
+Normalisation folds hamza seats, so «إثر» (following: a cause connective)
+and «أثر» (affected, effect) are one string. A cause cue is therefore
+dropped when the text writes its first hamza on the other seat than the
+lexicon does (single words only: «على أثر» is still «على إثر»), and a connective written with a bare alef is dropped when a
+preposition follows it («اثر على», affected).
+
+A cause cue that runs into a cause phrase («ليس هجوما إلكترونيا», «ليس نتيجة
+مشاكل») ends where the phrase begins, so that it stands before the cause it
+qualifies.
 */
 
-use super::{Annotator, Cue, Mention, Value};
+use super::{Annotator, Cue, Mention, Value, skip_spaces, skip_spaces_back};
 use crate::document::Document;
-use crate::gazetteer::{Clitics, Gazetteer};
+use crate::gazetteer::{Clitics, Gazetteer, Hit};
 use crate::lexicon::Lexicons;
+use crate::vocab::CauseCue;
 
 pub struct CueAnnotator {
     gazetteers: Vec<Gazetteer<Cue>>,
+    /// The cause phrases, to keep cause cues off them.
+    causes: Gazetteer<crate::vocab::CauseCategory>,
+    /// The raw surfaces of `cause_cues.tsv`, by entry (the cause gazetteer
+    /// is `gazetteers[CAUSE]`).
+    cause_raws: Vec<String>,
 }
+
+/// Index of the cause-cue gazetteer in `gazetteers`.
+const CAUSE: usize = 1;
+
+/// Prepositions that make a bare-alef «اثر» the verb «أثّر» (affected):
+/// على (on), في (in), ب (with), عل (a common typo of على).
+const VERB_PREPOSITIONS: &[&str] = &["علي", "في", "ب", "عل"];
 
 impl CueAnnotator {
     pub fn new(lex: &Lexicons, clitics: &Clitics) -> CueAnnotator {
@@ -38,6 +61,34 @@ impl CueAnnotator {
                 gaz(&lex.date_markers, clitics, Cue::Date),
                 gaz(&lex.qualifiers, clitics, |(q, p)| Cue::Qualifier(q, p)),
             ],
+            cause_raws: lex.cause_cues.iter().map(|e| e.raw.clone()).collect(),
+            causes: Gazetteer::new(&lex.causes, clitics),
+        }
+    }
+
+    /// False when the text's spelling rules out the cause cue's reading.
+    fn cause_cue_holds(&self, doc: &Document, hit: &Hit<'_, Cue>) -> bool {
+        let raw = &self.cause_raws[hit.entry];
+        // A fixed phrase («على إثر», often «على أثر») is read whatever its hamza.
+        if raw.contains(' ') {
+            return true;
+        }
+        let original = doc.original(hit.span);
+        let seat = |s: &str| s.chars().find(|c| matches!(c, 'أ' | 'إ' | 'ا'));
+        match (seat(raw), seat(original)) {
+            // أثر written for إثر: another word.
+            (Some(want), Some(got)) if want != got && got != 'ا' && want != 'ا' => false,
+            // اثر with a bare alef: the verb when a preposition follows.
+            (Some('إ'), Some('ا')) if *hit.value == Cue::Cause(CauseCue::Connective) => {
+                let text = doc.ntext();
+                let rest = &text[skip_spaces(text, hit.span.end)..];
+                let word = rest
+                    .split(|c: char| !crate::normalize::is_word_char(c))
+                    .next()
+                    .unwrap_or("");
+                !VERB_PREPOSITIONS.contains(&word)
+            }
+            _ => true,
         }
     }
 }
@@ -48,13 +99,26 @@ impl Annotator for CueAnnotator {
     }
 
     fn annotate(&self, doc: &Document, _prior: &[Mention], out: &mut Vec<Mention>) {
-        for g in &self.gazetteers {
-            for hit in g.find(doc.ntext()) {
-                if doc.is_masked(hit.span) {
+        let text = doc.ntext();
+        let causes = self.causes.find(text);
+        for (i, g) in self.gazetteers.iter().enumerate() {
+            for hit in g.find(text) {
+                if doc.is_masked(hit.span) || (i == CAUSE && !self.cause_cue_holds(doc, &hit)) {
                     continue;
                 }
+                let mut span = hit.span;
+                if i == CAUSE {
+                    // «ليس هجوما إلكترونيا»: the cue is the words before the
+                    // cause phrase it runs into («ليس»), so it stands before it.
+                    if let Some(c) = causes
+                        .iter()
+                        .find(|c| span.start < c.word_start && c.word_start < span.end)
+                    {
+                        span.end = skip_spaces_back(text, c.word_start);
+                    }
+                }
                 out.push(Mention {
-                    span: hit.span,
+                    span,
                     value: Value::Cue(*hit.value),
                 });
             }

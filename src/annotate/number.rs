@@ -1,23 +1,39 @@
 /*!
 Numbers in digits, words and mixtures: «1,800», «70٫000», «2,5 مليون»,
 «عشرة آلاف», «خمسة وعشرون ألفا», «مليون و200 ألف», «نصف مليون»,
-«عشرات الآلاف» (vague), «الرابع عشر» (ordinal).
+«مليون ونصف», «عشرات الآلاف» (vague), «الرابع عشر» (ordinal).
 
 Numbers are internal mentions: the date, duration and quantity annotators
 read them. Word numbers come from `numbers.tsv`; this module holds only the
 grammar that combines them:
 
-- a value word (unit, teen, ten, hundred, digits) followed by a scale word
-  multiplies it (ثلاثة آلاف, 20 ألفا, مئتي ألف);
-- parts joined by و add up in the standard order: hundreds, then units, then
-  tens (مئة وخمسة وعشرون), a new group after a scale (ألف وخمسمائة);
+- a value word (unit, teen, ten, hundred, fraction, digits) followed by a
+  scale word multiplies it (ثلاثة آلاف, 20 ألفا, مئتي ألف, نصف مليون);
+- parts joined by و (glued or followed by a space) add up in the standard
+  order: hundreds, then units, then tens (مئة وخمسة وعشرون), a new group
+  after a scale (ألف وخمسمائة), each scale smaller than the one before;
+- the scale noun follows the last part of its count, so «مئة وألف» is
+  101 000 and «مئة وألفان» 102 000 (except after بين, where و separates the
+  two ends of a range); after a scale, a smaller scale alone adds one or two
+  of it (مليون وألف), a fraction adds that share of it (مليون ونصف,
+  optionally «مليون ونصف المليون»);
 - a plural scale or a vague word with no number before it is a vague amount
-  whose `min` is the scale (آلاف → 1000, عشرات الآلاف → 10000).
+  whose `min` is the scale (آلاف → 1000, عشرات الآلاف → 10000, بضع مئات →
+  100); بضعة / عدة alone are not numbers;
+- a lone scale word between quotation marks is a name («ألفا»);
+- a scale word glued to digits counts as written apart (20ألف).
 
 Digit groups are disambiguated by what follows: with a scale word a single
 separator is a decimal mark (2,5 مليون, 10.6 مليون); without one, a group of
 exactly three digits after the separator means thousands (1,800, 12.500,
-70٫000), anything else a decimal mark (3.5).
+70٫000), anything else a decimal mark (3.5). ٬ and the thin space are only
+ever thousands separators, and so is a plain space between a first group
+of up to three digits and groups of exactly three (10 000). Digits glued to Latin letters (GPT-5) and
+IP-like strings are not numbers.
+
+Each number records the largest scale word it used (`scale`), so that the
+quantity annotator can carry it to the first end of a range (بين 10 و15
+ألفا).
 */
 
 use super::{Annotator, Mention, Number, Value};
@@ -29,21 +45,57 @@ use crate::vocab::NumberKind;
 
 pub struct NumberAnnotator {
     words: Gazetteer<NumberWord>,
+    /// Scale words, longest first, to find them glued to digits (20ألف).
+    scales: Vec<(String, NumberWord)>,
 }
 
 impl NumberAnnotator {
     pub fn new(lex: &Lexicons, clitics: &Clitics) -> NumberAnnotator {
+        let mut scales: Vec<(String, NumberWord)> = lex
+            .numbers
+            .iter()
+            .filter(|e| is_scale(ItemKind::Word(e.value.kind)))
+            .map(|e| (e.surface.clone(), e.value))
+            .collect();
+        scales.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         NumberAnnotator {
             words: Gazetteer::new(&lex.numbers, clitics),
+            scales,
         }
     }
 
     /// Every number in normalised `text`.
     pub fn numbers(&self, text: &str) -> Vec<(Span, Number)> {
         let mut items = self.word_items(text);
-        items.extend(digit_items(text));
+        let digits = digit_items(text);
+        items.extend(digits.iter().filter_map(|d| self.glued_scale(text, d)));
+        items.extend(digits);
         items.sort_by_key(|i| i.span.start);
         chains(text, &items)
+    }
+
+    /// A scale word glued to the digits before it: «20ألف», «1.5مليون».
+    fn glued_scale(&self, text: &str, digits: &Item) -> Option<Item> {
+        let rest = &text[digits.span.end..];
+        self.scales.iter().find_map(|(surface, w)| {
+            let after = rest.strip_prefix(surface.as_str())?;
+            if after
+                .chars()
+                .next()
+                .is_some_and(crate::normalize::is_word_char)
+            {
+                return None;
+            }
+            let start = digits.span.end;
+            Some(Item {
+                span: Span::new(start, start + surface.len()),
+                lead: start,
+                joined: false,
+                clitic: false,
+                kind: ItemKind::Word(w.kind),
+                value: w.value,
+            })
+        })
     }
 
     fn word_items(&self, text: &str) -> Vec<Item> {
@@ -52,10 +104,15 @@ impl NumberAnnotator {
             .into_iter()
             .map(|h| {
                 let prefix = &text[h.word_start..h.span.start];
+                // «و عشرون»: the conjunction written as its own word.
+                let spaced = prefix
+                    .is_empty()
+                    .then(|| conjunction_before(text, h.word_start))
+                    .flatten();
                 Item {
                     span: h.span,
-                    lead: h.word_start,
-                    joined: prefix == "و",
+                    lead: spaced.unwrap_or(h.word_start),
+                    joined: prefix == "و" || spaced.is_some(),
                     // Any other clitic (ب, ل, ال) may start a number but
                     // not continue one, except ال before a plural scale.
                     clitic: !prefix.is_empty() && prefix != "و",
@@ -114,6 +171,8 @@ struct Item {
 }
 
 const SEPARATORS: [char; 5] = [',', '.', '٫', '٬', '\u{2009}'];
+/// Separators that never mark decimals (a plain space only in «10 000»).
+const THOUSANDS_ONLY: [char; 3] = ['٬', '\u{2009}', ' '];
 
 /// Digit runs with their separators, excluding those glued to Latin letters
 /// (GPT-5, 4E9dO) and IP-like strings.
@@ -136,7 +195,7 @@ fn digit_items(text: &str) -> Vec<Item> {
         groups.push(('\0', &text[start..j]));
         end = end.max(j);
         while let Some(sep) = text[end..].chars().next() {
-            if !SEPARATORS.contains(&sep) {
+            if !SEPARATORS.contains(&sep) && sep != ' ' {
                 break;
             }
             let after = end + sep.len_utf8();
@@ -145,6 +204,16 @@ fn digit_items(text: &str) -> Vec<Item> {
                 k += 1;
             }
             if k == after {
+                break;
+            }
+            // «10 000»: a plain space separates thousands only between a
+            // first group of up to three digits and groups of exactly three.
+            if sep == ' '
+                && (groups[0].1.len() > 3
+                    || k - after != 3
+                    || groups[1..].iter().any(|(s, _)| *s != ' ')
+                    || text[k..].starts_with(SEPARATORS))
+            {
                 break;
             }
             groups.push((sep, &text[after..k]));
@@ -163,33 +232,29 @@ fn digit_items(text: &str) -> Vec<Item> {
         let Some(form) = read_digits(&groups) else {
             continue;
         };
-        let glued_wa = text[..start].ends_with('و')
-            && !text[..start - 'و'.len_utf8()]
-                .chars()
-                .next_back()
-                .is_some_and(crate::normalize::is_word_char);
-        let spaced_wa = text[..start].ends_with("و ")
-            && !text[..start - "و ".len()]
-                .chars()
-                .next_back()
-                .is_some_and(crate::normalize::is_word_char);
-        let lead = if glued_wa {
-            start - 'و'.len_utf8()
-        } else if spaced_wa {
-            start - "و ".len()
-        } else {
-            start
-        };
+        let wa = conjunction_before(text, start);
         out.push(Item {
             span: Span::new(start, end),
-            lead,
-            joined: glued_wa || spaced_wa,
+            lead: wa.unwrap_or(start),
+            joined: wa.is_some(),
             clitic: false,
             kind: ItemKind::Digits(form),
             value: 0.0,
         });
     }
     out
+}
+
+/// Where the conjunction و (and) starts when it stands alone just before
+/// `start`, glued («و200») or followed by spaces («و 200»).
+fn conjunction_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].trim_end_matches(' ');
+    let wa = before.strip_suffix('و')?;
+    let alone = !wa
+        .chars()
+        .next_back()
+        .is_some_and(crate::normalize::is_word_char);
+    alone.then_some(wa.len())
 }
 
 /// Reads digit groups in both readings of a single separator.
@@ -204,7 +269,7 @@ fn read_digits(groups: &[(char, &str)]) -> Option<DigitForm> {
             })
         }
         [(_, a), (sep, b)] => {
-            let decimal = if *sep == '٬' || *sep == '\u{2009}' {
+            let decimal = if THOUSANDS_ONLY.contains(sep) {
                 None
             } else {
                 format!("{a}.{b}").parse::<f64>().ok()
@@ -230,7 +295,7 @@ fn read_digits(groups: &[(char, &str)]) -> Option<DigitForm> {
                 let last = k == rest.len() - 1;
                 if *sep == thousands_sep && g.len() == 3 {
                     v = v * 1000.0 + int(g)?;
-                } else if last && *sep != thousands_sep && *sep != '٬' && *sep != '\u{2009}' {
+                } else if last && *sep != thousands_sep && !THOUSANDS_ONLY.contains(sep) {
                     v += format!("0.{g}").parse::<f64>().ok()?;
                 } else {
                     return None;
@@ -257,6 +322,45 @@ fn is_scale(k: ItemKind) -> bool {
     )
 }
 
+/// A value word or digits: what a scale word multiplies.
+fn is_value(k: ItemKind) -> bool {
+    matches!(
+        k,
+        ItemKind::Digits(_)
+            | ItemKind::Word(
+                NumberKind::Unit
+                    | NumberKind::Teen
+                    | NumberKind::Ten
+                    | NumberKind::Hundred
+                    | NumberKind::Fraction
+            )
+    )
+}
+
+/// A word that starts a new group after a scale (ألف وخمسمائة).
+fn is_group_word(k: ItemKind) -> bool {
+    matches!(
+        k,
+        ItemKind::Word(NumberKind::Unit | NumberKind::Teen | NumberKind::Ten | NumberKind::Hundred)
+    )
+}
+
+/// Quotation marks around a name («ألفا» is an operator, not 1000).
+const QUOTES: [char; 6] = ['"', '«', '»', '“', '”', '\''];
+
+/// True when the number at `lead` follows بين (between): a و inside it
+/// separates the two ends of a range (بين خمسمائة وألف), not two parts of
+/// one number.
+fn after_between(text: &str, lead: usize) -> bool {
+    let before = text[..lead].trim_end_matches(' ');
+    // بين (between), ما بين (what is between)
+    before.ends_with("بين")
+        && !before[..before.len() - "بين".len()]
+            .chars()
+            .next_back()
+            .is_some_and(crate::normalize::is_word_char)
+}
+
 /// Combines items into numbers.
 fn chains(text: &str, items: &[Item]) -> Vec<(Span, Number)> {
     let mut out = Vec::new();
@@ -271,18 +375,79 @@ fn chains(text: &str, items: &[Item]) -> Vec<(Span, Number)> {
     out
 }
 
+/// A vague amount: no value, its scale as `min`.
+fn vague(min: f64) -> Number {
+    Number {
+        value: None,
+        min: Some(min),
+        digits: false,
+        ordinal: false,
+        scale: None,
+    }
+}
+
+/// Rounds away the binary noise of a decimal times a scale (10.6 مليون is
+/// 10 600 000, not 10 599 999.999999998).
+fn tidy(v: f64) -> f64 {
+    if v >= 1.0 && (v - v.round()).abs() < 1e-6 {
+        v.round()
+    } else {
+        v
+    }
+}
+
+/// The running state of a number being read.
+struct Reading {
+    /// Groups already closed by a scale word.
+    total: f64,
+    /// The group being read.
+    current: f64,
+    /// The scale word of the last closed group (0 before any).
+    last_scale: f64,
+    /// The largest scale word used.
+    top_scale: Option<f64>,
+    digits: bool,
+    ordinal: bool,
+    /// A fraction of the last scale was read (مليون ونصف): only that
+    /// scale, repeated, may follow.
+    fraction_tail: bool,
+    /// Nothing may follow.
+    closed: bool,
+}
+
+impl Reading {
+    fn close_group(&mut self, value: f64, scale: f64) {
+        self.total += value * scale;
+        self.current = 0.0;
+        self.last_scale = scale;
+        self.top_scale = Some(self.top_scale.map_or(scale, |t: f64| t.max(scale)));
+    }
+
+    /// A scale word may close a group only below the previous one
+    /// (مليون و200 ألف, not ألف و200 مليون).
+    fn scale_fits(&self, scale: f64) -> bool {
+        self.last_scale == 0.0 || scale < self.last_scale
+    }
+}
+
 /// Reads the longest number starting at item `i`; returns the index after
 /// it.
 fn chain_at(text: &str, items: &[Item], i: usize) -> (usize, Option<(Span, Number)>) {
     let first = &items[i];
-    let mut total = 0.0;
-    let mut current: f64 = 0.0;
+    let mut r = Reading {
+        total: 0.0,
+        current: 0.0,
+        last_scale: 0.0,
+        top_scale: None,
+        digits: false,
+        ordinal: false,
+        fraction_tail: false,
+        closed: false,
+    };
     let mut last = first.kind;
-    let mut digits = false;
-    let mut ordinal = false;
-    let mut vague: Option<f64> = None;
     let mut end = first.span.end;
     let mut j = i;
+    let between = after_between(text, first.lead);
 
     let scale_next = |j: usize| -> bool {
         items.get(j + 1).is_some_and(|n| {
@@ -290,179 +455,188 @@ fn chain_at(text: &str, items: &[Item], i: usize) -> (usize, Option<(Span, Numbe
         })
     };
 
+    // The group at item `k` may join the number read so far: the scale
+    // word right after it, if any, is smaller than the last one.
+    let descends =
+        |k: usize, last_scale: f64| -> bool { !scale_next(k) || items[k + 1].value < last_scale };
+
     match first.kind {
         ItemKind::Digits(f) => {
-            digits = true;
-            current = if scale_next(i) { f.decimal } else { f.plain }.unwrap_or(0.0);
+            r.digits = true;
+            r.current = if scale_next(i) { f.decimal } else { f.plain }.unwrap_or(0.0);
         }
         ItemKind::Word(k) => match k {
             NumberKind::Unit | NumberKind::Teen | NumberKind::Ten | NumberKind::Hundred => {
-                current = first.value
+                r.current = first.value
             }
             NumberKind::Ordinal => {
-                current = first.value;
-                ordinal = true;
+                r.current = first.value;
+                r.ordinal = true;
             }
-            NumberKind::Scale => total = first.value,
-            NumberKind::ScaleDual => total = 2.0 * first.value,
-            NumberKind::ScalePlural => vague = Some(first.value),
+            NumberKind::Scale => {
+                let quoted = text[..first.span.start].ends_with(QUOTES)
+                    && text[first.span.end..].starts_with(QUOTES);
+                if quoted && !scale_next(i) {
+                    return (i + 1, None);
+                }
+                r.close_group(1.0, first.value);
+            }
+            NumberKind::ScaleDual => r.close_group(2.0, first.value),
+            // آلاف, ملايين with no number before: a vague amount.
+            NumberKind::ScalePlural => return (i + 1, Some((first.span, vague(first.value)))),
             NumberKind::Vague => {
-                // عشرات الآلاف: the vague word multiplies a plural scale.
+                // عشرات الآلاف, بضعة آلاف, بضع مئات: the vague word
+                // multiplies a following plural.
                 let follows = items.get(i + 1).filter(|n| {
-                    matches!(n.kind, ItemKind::Word(NumberKind::ScalePlural))
-                        && !n.joined
+                    matches!(
+                        n.kind,
+                        ItemKind::Word(NumberKind::ScalePlural | NumberKind::Vague)
+                    ) && !n.joined
                         && adjacent(text, first, n)
                 });
-                match follows {
-                    Some(n) => {
-                        end = n.span.end;
-                        return (
-                            i + 2,
-                            Some((
-                                Span::new(first.span.start, end),
-                                Number {
-                                    value: None,
-                                    min: Some(first.value * n.value),
-                                    digits: false,
-                                    ordinal: false,
-                                },
-                            )),
-                        );
-                    }
-                    None if first.value > 1.0 => vague = Some(first.value),
+                return match follows {
+                    Some(n) => (
+                        i + 2,
+                        Some((
+                            Span::new(first.span.start, n.span.end),
+                            vague(first.value * n.value),
+                        )),
+                    ),
+                    None if first.value > 1.0 => (i + 1, Some((first.span, vague(first.value)))),
                     // بضعة / عدة alone are not numbers.
-                    None => return (i + 1, None),
-                }
+                    None => (i + 1, None),
+                };
             }
             NumberKind::Fraction => {
                 if !scale_next(i) {
-                    return (
-                        i + 1,
-                        Some((
-                            first.span,
-                            Number {
-                                value: Some(first.value),
-                                min: None,
-                                digits: false,
-                                ordinal: false,
-                            },
-                        )),
-                    );
+                    let n = Number {
+                        value: Some(first.value),
+                        min: None,
+                        digits: false,
+                        ordinal: false,
+                        scale: None,
+                    };
+                    return (i + 1, Some((first.span, n)));
                 }
-                current = first.value;
+                r.current = first.value;
             }
         },
     }
 
-    if vague.is_none() {
-        while let Some(n) = items.get(j + 1) {
-            if !adjacent(text, &items[j], n) || n.clitic {
-                break;
-            }
-            let ok = match (last, n.kind, n.joined) {
-                // value × scale
-                (
-                    ItemKind::Digits(_)
-                    | ItemKind::Word(
-                        NumberKind::Unit
-                        | NumberKind::Teen
-                        | NumberKind::Ten
-                        | NumberKind::Hundred
-                        | NumberKind::Fraction,
-                    ),
-                    ItemKind::Word(NumberKind::Scale | NumberKind::ScalePlural),
-                    false,
-                ) if current > 0.0 => {
-                    total += current * n.value;
-                    current = 0.0;
-                    true
-                }
-                // after a scale, a new group joined by و
-                (
-                    ItemKind::Word(
-                        NumberKind::Scale | NumberKind::ScaleDual | NumberKind::ScalePlural,
-                    ),
-                    ItemKind::Word(
-                        NumberKind::Unit | NumberKind::Teen | NumberKind::Ten | NumberKind::Hundred,
-                    ),
-                    true,
-                ) => {
-                    current = n.value;
-                    true
-                }
-                (
-                    ItemKind::Word(
-                        NumberKind::Scale | NumberKind::ScaleDual | NumberKind::ScalePlural,
-                    ),
-                    ItemKind::Digits(f),
-                    true,
-                ) => {
-                    digits = true;
-                    current = if scale_next(j + 1) {
-                        f.decimal
-                    } else {
-                        f.plain
-                    }
-                    .unwrap_or(0.0);
-                    true
-                }
-                // hundreds, then units or tens
-                (
-                    ItemKind::Word(NumberKind::Hundred),
-                    ItemKind::Word(NumberKind::Unit | NumberKind::Teen | NumberKind::Ten),
-                    true,
-                ) => {
-                    current += n.value;
-                    true
-                }
-                // units, then tens
-                (ItemKind::Word(NumberKind::Unit), ItemKind::Word(NumberKind::Ten), true)
-                    if current % 10.0 != 0.0 || current < 10.0 =>
-                {
-                    current += n.value;
-                    true
-                }
-                // ordinals: الرابع عشر, الحادي والعشرين
-                (ItemKind::Word(NumberKind::Ordinal), ItemKind::Word(NumberKind::Unit), false)
-                    if n.value == 10.0 =>
-                {
-                    current += 10.0;
-                    true
-                }
-                (ItemKind::Word(NumberKind::Ordinal), ItemKind::Word(NumberKind::Ten), true) => {
-                    current += n.value;
-                    true
-                }
-                _ => false,
-            };
-            if !ok {
-                break;
-            }
-            last = n.kind;
-            end = n.span.end;
-            j += 1;
+    while let Some(n) = items.get(j + 1) {
+        if r.closed || !adjacent(text, &items[j], n) {
+            break;
         }
-    } else if let Some(n) = items.get(i + 1) {
-        // آلاف ... stays vague; nothing joins it.
-        let _ = n;
+        // «مليون ونصف المليون»: after a fraction of a scale only that scale
+        // may follow, repeated (with the article).
+        let repeat = r.fraction_tail
+            && n.kind == ItemKind::Word(NumberKind::Scale)
+            && n.value == r.last_scale
+            && !n.joined;
+        if (n.clitic || r.fraction_tail) && !repeat {
+            break;
+        }
+        let scale_word = matches!(
+            n.kind,
+            ItemKind::Word(NumberKind::Scale | NumberKind::ScaleDual)
+        );
+        let ok = match (last, n.kind, n.joined) {
+            _ if repeat => {
+                r.closed = true;
+                true
+            }
+            // value × scale: ثلاثة آلاف, 20 ألفا, مئة ألف, 2.5 مليون
+            (l, ItemKind::Word(NumberKind::Scale | NumberKind::ScalePlural), false)
+                if is_value(l) && r.current > 0.0 && r.scale_fits(n.value) =>
+            {
+                r.close_group(r.current, n.value);
+                true
+            }
+            // a hundred, then one or two of the scale: مئة وألف (101 000),
+            // مئتان وألفان (202 000)
+            (ItemKind::Word(NumberKind::Hundred), ItemKind::Word(k), true)
+                if scale_word && !between && r.scale_fits(n.value) =>
+            {
+                let k = if k == NumberKind::ScaleDual { 2.0 } else { 1.0 };
+                r.close_group(r.current + k, n.value);
+                true
+            }
+            // after a scale, a smaller scale joined by و: مليون وألف,
+            // مليون وألفان
+            (l, ItemKind::Word(k), true)
+                if is_scale(l) && scale_word && r.current == 0.0 && r.scale_fits(n.value) =>
+            {
+                let k = if k == NumberKind::ScaleDual { 2.0 } else { 1.0 };
+                r.close_group(k, n.value);
+                true
+            }
+            // after a scale, a fraction of it: مليون ونصف, ألف وربع
+            (l, ItemKind::Word(NumberKind::Fraction), true) if is_scale(l) && r.current == 0.0 => {
+                r.total += n.value * r.last_scale;
+                r.fraction_tail = true;
+                true
+            }
+            // after a scale, a new group joined by و, unless its own scale
+            // does not descend: «بين 10 آلاف و15 ألفا» is two numbers
+            (l, k, true) if is_scale(l) && is_group_word(k) && descends(j + 1, r.last_scale) => {
+                r.current = n.value;
+                true
+            }
+            (l, ItemKind::Digits(f), true) if is_scale(l) && descends(j + 1, r.last_scale) => {
+                r.digits = true;
+                r.current = if scale_next(j + 1) {
+                    f.decimal
+                } else {
+                    f.plain
+                }
+                .unwrap_or(0.0);
+                true
+            }
+            // hundreds, then units, teens or tens
+            (
+                ItemKind::Word(NumberKind::Hundred),
+                ItemKind::Word(NumberKind::Unit | NumberKind::Teen | NumberKind::Ten),
+                true,
+            ) => {
+                r.current += n.value;
+                true
+            }
+            // units, then tens (خمسة وعشرون)
+            (ItemKind::Word(NumberKind::Unit), ItemKind::Word(NumberKind::Ten), true)
+                if r.current % 10.0 != 0.0 || r.current < 10.0 =>
+            {
+                r.current += n.value;
+                true
+            }
+            // ordinals: الرابع عشر, الحادي والعشرين
+            (ItemKind::Word(NumberKind::Ordinal), ItemKind::Word(NumberKind::Unit), false)
+                if n.value == 10.0 =>
+            {
+                r.current += 10.0;
+                true
+            }
+            (ItemKind::Word(NumberKind::Ordinal), ItemKind::Word(NumberKind::Ten), true) => {
+                r.current += n.value;
+                true
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        last = n.kind;
+        end = n.span.end;
+        j += 1;
     }
 
-    let span = Span::new(first.span.start, end);
-    let number = match vague {
-        Some(min) => Number {
-            value: None,
-            min: Some(min),
-            digits: false,
-            ordinal: false,
-        },
-        None => Number {
-            value: Some(total + current),
-            min: None,
-            digits,
-            ordinal,
-        },
+    let number = Number {
+        value: Some(tidy(r.total + r.current)),
+        min: None,
+        digits: r.digits,
+        ordinal: r.ordinal,
+        scale: r.top_scale,
     };
-    (j + 1, Some((span, number)))
+    (j + 1, Some((Span::new(first.span.start, end), number)))
 }
 
 #[cfg(test)]
@@ -513,6 +687,20 @@ mod tests {
             ("ثلاثمائة", 300.0),
             ("أحد عشر", 11.0),
             ("1,234,567", 1_234_567.0),
+            ("مليون ونصف", 1_500_000.0),
+            ("مليون ونصف المليون", 1_500_000.0),
+            ("ثلاثة ملايين ونصف", 3_500_000.0),
+            ("ألف وربع", 1250.0),
+            ("مئة وألف", 101_000.0),
+            ("مائتان وألفان", 202_000.0),
+            ("مليون وألف", 1_001_000.0),
+            ("مليون وألفان وخمسة", 1_002_005.0),
+            ("ثلاثة و عشرون", 23.0),
+            ("ألف و 200", 1200.0),
+            ("إحدى وعشرون", 21.0),
+            ("10.6 مليون", 10_600_000.0),
+            ("20ألف", 20_000.0),
+            ("1.5مليون", 1_500_000.0),
         ];
         for (s, want) in cases {
             let got = read(&a, s);
@@ -531,6 +719,9 @@ mod tests {
             ("عشرات الآلاف", 10000.0),
             ("مئات الآلاف", 100000.0),
             ("عشرات", 10.0),
+            ("بضعة آلاف", 1000.0),
+            ("بضع مئات", 100.0),
+            ("عشرات الملايين", 1e7),
         ] {
             let got = read(&a, s);
             assert_eq!(got.len(), 1, "{s:?} read as {got:?}");
@@ -544,6 +735,12 @@ mod tests {
         let got = read(&a, "بين 40 بلاغا و1000 بلاغ");
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(read(&a, "GPT-5").is_empty());
+        // the two ends of a range
+        let got = read(&a, "بين خمسمائة وألف");
+        assert_eq!(got.len(), 2, "{got:?}");
+        // a name in quotes
+        assert!(read(&a, "شبكة «ألفا»").is_empty());
+        assert_eq!(read(&a, "بين 10 و15 ألفا").len(), 2);
         assert!(read(&a, "1.1.1.1").is_empty());
     }
 }

@@ -2,39 +2,44 @@
 Incident assembly: from typed mentions to the incidents of an article.
 
 All the rules that decide what an article *reports* live in this module and
-its two files — `when.rs` (which date and duration) and `affected.rs` (which
-counts, in what order) — and only here; annotators just say what words
-mean.
+its files — `roles.rs` (what a named platform is in its sentence), `when.rs`
+(which date and duration), `affected.rs` (which counts, in what order) — and
+only here; annotators just say what words mean.
 
-1. **Frames.** Each sentence belongs to the primary incident or recalls an
-   earlier one. A sentence recalls an earlier outage when it has a `past` cue
-   («وكانت ... قد», «في وقت سابق», «قبل أسابيع») or a date older than the
-   primary one (a month «الماضي», a date weeks before publication).
-2. **Primary or none.** The article reports an outage when a primary-frame
-   sentence has an outage or restoration cue that is not denied or announced
-   for later («نفت وجود عطل», «سيتم قطع الخدمة»).
-3. **Platforms** are affected when named in an outage or restoration sentence
-   (or an outage headline) in a role other than channel, source, owner or
-   competitor (`platform_cues.tsv`), not a monitor (Downdetector), not inside
-   the stated cause (a provider: Oracle, AWS → `third_party`), and not only the
-   owner of another affected service.
-4. **Date**: the first date of an outage sentence (restoration dates are
-   not the start); **duration**: a duration with a `lasted` cue or none,
-   specific before vague; **affected**: counts of users, reports or accounts
-   that are not user bases, peak first, then specific before vague, then
-   largest; **causes**: cause phrases in sentences that state a cause
-   (connective or attribution), with the status the cue words give;
-   **regions** and **status** from the same sentences.
-5. **Related** incidents are clusters of earlier-outage sentences, grouped by
+1. **Frames.** Each sentence belongs to the article's own outage or recalls
+   an earlier one. A sentence recalls an earlier outage when it has a `past`
+   cue («وكانت ... قد», «في وقت سابق», «انقطاع مماثل») with an outage word
+   or a date, or a date older than the article's outage next to an outage
+   word (a bare month «في شباط/فبراير», a day weeks before publication).
+2. **Primary or none.** The article reports an outage when a sentence of
+   its own frame has an outage or restoration cue that is not denied or
+   announced for later («نفت وجود عطل», «سيتم قطع الخدمة»).
+3. **Platforms** (`roles.rs`): a name counts when it is named as failing in
+   an outage sentence, not as a channel, source, owner, competitor, monitor,
+   a service that kept working, or a provider inside the cause. The *lead*
+   services are those of the headline and the lead paragraph. A later
+   sentence naming other failing services with facts of its own (a date,
+   time, duration, count or cause) and no lead service is another outage
+   the same day: a related incident that shares the primary date when it
+   states none. An owner is not affected because its product is, and a
+   country's internet is not listed when one of its operators is.
+4. **Facts** of each incident come from its own sentences: the date and
+   duration (`when.rs`), the affected counts (`affected.rs`), the causes of
+   sentences that state a cause (connective or attribution) with the status
+   their cue words give, regions, and status (`resolved` when service came
+   back, `ongoing` when the text says it still is down).
+5. **Related** incidents: clusters of earlier-outage sentences grouped by
    date; a cluster that names no service recalls the primary service.
 */
 
 mod affected;
+mod roles;
 mod when;
 
-use when::{looks_older, words_between};
-
 use std::collections::BTreeSet;
+
+use roles::Verdict;
+use when::{looks_older, words_between};
 
 use crate::annotate::datetime::{Resolved, resolve};
 use crate::annotate::{
@@ -90,16 +95,9 @@ pub struct Assembler {
     owners: Vec<Option<u16>>,
 }
 
-/// Platform kinds that are outage monitors, never affected.
-const MONITOR_KINDS: &[&str] = &["monitoring"];
-/// Platform kinds that are providers: named inside a cause, they are the
-/// third party that failed.
-const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", "hosting"];
-/// Words between an outage word and the family name it governs
-/// («انقطاع خدمة الإنترنت»).
-const FAMILY_REACH: usize = 2;
-/// Words a platform may stand from a role cue before it.
-const ROLE_REACH: usize = 3;
+/// Lines that make the lead: the headline and lines up to the first one of
+/// at least this many words.
+const LEAD_WORDS: usize = 10;
 
 /// What `build` reads, gathered once per document.
 #[derive(Clone, Copy)]
@@ -109,7 +107,21 @@ pub(crate) struct Context<'a> {
     by_sentence: &'a [Vec<usize>],
     info: &'a [SentenceInfo],
     dates: &'a [(usize, Span, &'a DateExpr, Resolved)],
+    /// The verdict on each platform mention (by mention index).
+    verdicts: &'a [Option<Verdict>],
     published: Option<Date>,
+}
+
+impl Context<'_> {
+    /// The mentions of sentence `s` that start within `bytes` of `span`.
+    fn window(&self, s: usize, span: Span, bytes: usize) -> &[usize] {
+        let ms = &self.by_sentence[s];
+        let from = span.start.saturating_sub(bytes);
+        let to = span.end + bytes;
+        let a = ms.partition_point(|&i| self.mentions[i].span.start < from);
+        let b = ms.partition_point(|&i| self.mentions[i].span.start < to);
+        &ms[a..b]
+    }
 }
 
 /// What the assembler knows about one sentence.
@@ -123,6 +135,22 @@ pub(crate) struct SentenceInfo {
     future: bool,
     cause_context: bool,
     related: bool,
+}
+
+impl SentenceInfo {
+    fn eventful(&self) -> bool {
+        self.outage || self.restored
+    }
+}
+
+/// How one frame of sentences becomes an incident.
+struct Frame<'a> {
+    sentences: &'a [usize],
+    role: Role,
+    /// Platforms to use when the frame names none.
+    inherit: &'a [(Span, PlatformRef)],
+    /// A date to use when the frame states none (same-day outages).
+    same_day: Option<&'a IncidentDate>,
 }
 
 impl Assembler {
@@ -155,27 +183,28 @@ impl Assembler {
         let mut info = vec![SentenceInfo::default(); n];
         let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (i, m) in mentions.iter().enumerate() {
-            if let Some(s) = doc.sentence_at(m.span.start) {
-                by_sentence[s].push(i);
-                if let Value::Cue(c) = &m.value {
-                    let si = &mut info[s];
-                    match c {
-                        Cue::Outage(OutageCue::Outage) => si.outage = true,
-                        Cue::Outage(OutageCue::Restored) => si.restored = true,
-                        Cue::Outage(OutageCue::Ongoing) => si.ongoing = true,
-                        Cue::Outage(OutageCue::Past) => si.past = true,
-                        Cue::Outage(OutageCue::Denial) => si.denial = true,
-                        Cue::Outage(OutageCue::Future) => si.future = true,
-                        Cue::Cause(
-                            CauseCue::Connective
-                            | CauseCue::Confirmed
-                            | CauseCue::Suspected
-                            | CauseCue::Claimed
-                            | CauseCue::RuledOut,
-                        ) => si.cause_context = true,
-                        _ => {}
-                    }
-                }
+            let Some(s) = doc.sentence_at(m.span.start) else {
+                continue;
+            };
+            by_sentence[s].push(i);
+            let si = &mut info[s];
+            match &m.value {
+                Value::Cue(Cue::Outage(c)) => match c {
+                    OutageCue::Outage => si.outage = true,
+                    OutageCue::Restored => si.restored = true,
+                    OutageCue::Ongoing => si.ongoing = true,
+                    OutageCue::Past => si.past = true,
+                    OutageCue::Denial => si.denial = true,
+                    OutageCue::Future => si.future = true,
+                },
+                Value::Cue(Cue::Cause(
+                    CauseCue::Connective
+                    | CauseCue::Confirmed
+                    | CauseCue::Suspected
+                    | CauseCue::Claimed
+                    | CauseCue::RuledOut,
+                )) => si.cause_context = true,
+                _ => {}
             }
         }
         let dates: Vec<(usize, Span, &DateExpr, Resolved)> = mentions
@@ -189,98 +218,167 @@ impl Assembler {
             })
             .collect();
 
-        // 1. Frames. The primary date: the first date of an outage sentence
-        // that does not recall an earlier outage.
-        let primary_date = dates
-            .iter()
-            .find(|(s, _, e, r)| {
-                let si = &info[*s];
-                si.outage && !si.past && !looks_older(e, r, published)
-            })
-            .map(|(_, _, _, r)| r.clone());
-        for (s, span, e, r) in &dates {
-            let si = &info[*s];
-            let near_outage = by_sentence[*s].iter().any(|&i| {
-                matches!(
-                    mentions[i].value,
-                    Value::Cue(Cue::Outage(
-                        OutageCue::Outage | OutageCue::Restored | OutageCue::Past
-                    ))
-                ) && words_between(doc, mentions[i].span, *span) <= when::DATE_REACH
-            });
-            if (si.outage || si.restored) && near_outage && looks_older(e, r, published) {
-                let same = primary_date
-                    .as_ref()
-                    .is_some_and(|p| p.value.is_some() && p.value == r.value);
-                if !same {
-                    info[*s].related = true;
+        // 1. Frames.
+        mark_related(doc, mentions, &by_sentence, &mut info, &dates, published);
+
+        let mut verdicts = vec![None; mentions.len()];
+        {
+            let cx = Context {
+                doc,
+                mentions,
+                by_sentence: &by_sentence,
+                info: &info,
+                dates: &dates,
+                verdicts: &[],
+                published,
+            };
+            for (s, ms) in by_sentence.iter().enumerate() {
+                for &i in ms {
+                    if matches!(mentions[i].value, Value::Platform(_)) {
+                        verdicts[i] = Some(roles::classify(&cx, &self.platforms, s, i));
+                    }
                 }
             }
         }
-        // A past cue marks an earlier outage when the sentence speaks of an
-        // outage or dates it («وفي وقت سابق من شهر مارس ... انقطاع مماثل»).
-        let dated: BTreeSet<usize> = dates.iter().map(|(s, ..)| *s).collect();
-        for (s, si) in info.iter_mut().enumerate() {
-            if si.past && (si.outage || si.restored || dated.contains(&s)) {
-                si.related = true;
-            }
-        }
-
         let cx = Context {
             doc,
             mentions,
             by_sentence: &by_sentence,
             info: &info,
             dates: &dates,
+            verdicts: &verdicts,
             published,
         };
-        let mut incidents = Vec::new();
-        // 2. Primary or none.
-        let primary_sentences: Vec<usize> = (0..n).filter(|&s| !info[s].related).collect();
-        let reports_outage = primary_sentences
-            .iter()
-            .any(|&s| (info[s].outage || info[s].restored) && !info[s].denial && !info[s].future);
-        let primary = if reports_outage {
-            let inc = self.build(&cx, &primary_sentences, Role::Primary, &[]);
-            Some(inc)
-        } else {
-            None
+        let affected_in = |s: usize| -> Vec<usize> {
+            by_sentence[s]
+                .iter()
+                .copied()
+                .filter(|&i| verdicts[i] == Some(Verdict::Affected))
+                .collect()
         };
+        let id_of = |i: usize| match &mentions[i].value {
+            Value::Platform(p) => Some(p.clone()),
+            _ => None,
+        };
+
+        // 2. The article's own frame, its lead services, and other outages
+        // the same day.
+        let own: Vec<usize> = (0..n).filter(|&s| !info[s].related).collect();
+        let lead_lines = lead_lines(doc);
+        let mut lead: BTreeSet<PlatformRef> = own
+            .iter()
+            .filter(|&&s| lead_lines.contains(&doc.sentences[s].line))
+            .flat_map(|&s| affected_in(s))
+            .filter_map(id_of)
+            .collect();
+        if lead.is_empty()
+            && let Some(&first) = own.iter().find(|&&s| !affected_in(s).is_empty())
+        {
+            lead = affected_in(first).into_iter().filter_map(id_of).collect();
+        }
+        let lead_refs: Vec<(Span, PlatformRef)> =
+            lead.iter().map(|p| (Span::default(), p.clone())).collect();
+        // Services named as failing that are neither the lead's nor the
+        // lead's owner («وقالت أمازون» about an AWS outage).
+        let others = |s: usize| -> Vec<usize> {
+            affected_in(s)
+                .into_iter()
+                .filter(|&i| {
+                    let Some(p) = id_of(i) else { return false };
+                    !lead.contains(&p) && !self.owns_any(&p, &lead_refs)
+                })
+                .collect()
+        };
+        let mut primary_sentences = Vec::new();
+        let mut side: Vec<Vec<usize>> = Vec::new();
+        for &s in &own {
+            let names_lead = affected_in(s)
+                .into_iter()
+                .filter_map(id_of)
+                .any(|p| lead.contains(&p));
+            let is_side = !names_lead
+                && info[s].outage
+                && !others(s).is_empty()
+                && self.has_own_facts(&cx, s);
+            let after_side = side
+                .last()
+                .is_some_and(|c| c.last() == Some(&s.wrapping_sub(1)));
+            let continues_side = after_side
+                && affected_in(s).is_empty()
+                && self.has_own_facts(&cx, s)
+                && !mentions_lead(&cx, s, &lead);
+            if is_side {
+                match side.last_mut() {
+                    Some(c) if after_side && same_names(&cx, c[0], s) => c.push(s),
+                    _ => side.push(vec![s]),
+                }
+            } else if continues_side {
+                side.last_mut().expect("a side cluster").push(s);
+            } else {
+                primary_sentences.push(s);
+            }
+        }
+
+        let mut incidents = Vec::new();
+        // The lead decides: a lead that denies an outage or announces one
+        // for later reports none; otherwise any outage sentence does.
+        let reports = |s: &usize| info[*s].eventful() && !info[*s].denial && !info[*s].future;
+        let in_lead: Vec<usize> = primary_sentences
+            .iter()
+            .copied()
+            .filter(|&s| lead_lines.contains(&doc.sentences[s].line))
+            .collect();
+        let lead_negates = in_lead.iter().any(|&s| info[s].denial || info[s].future);
+        let reports_outage = if lead_negates {
+            in_lead.iter().any(reports)
+        } else {
+            primary_sentences.iter().any(reports)
+        };
+        let primary = reports_outage.then(|| {
+            self.build(
+                &cx,
+                Frame {
+                    sentences: &primary_sentences,
+                    role: Role::Primary,
+                    inherit: &[],
+                    same_day: None,
+                },
+            )
+        });
         let primary_platforms: Vec<(Span, PlatformRef)> = primary
             .as_ref()
             .map(|p| p.platforms.clone())
             .unwrap_or_default();
+        let primary_date = primary.as_ref().and_then(|p| p.date.clone());
         if let Some(p) = primary {
             incidents.push(p);
         }
-
-        // 5. Related clusters, grouped by date value.
-        let mut clusters: Vec<(Option<String>, Vec<usize>)> = Vec::new();
-        for (s, si) in info.iter().enumerate() {
-            if !si.related {
-                continue;
-            }
-            let value = dates
-                .iter()
-                .find(|(ds, ..)| *ds == s)
-                .and_then(|(_, _, _, r)| r.value.clone());
-            let target = match &value {
-                Some(v) => clusters
-                    .iter()
-                    .position(|(cv, _)| cv.as_deref() == Some(v.as_str())),
-                // No date: continue the previous cluster when adjacent.
-                None => clusters
-                    .iter()
-                    .position(|(_, ss)| ss.last().is_some_and(|&l| l + 1 == s)),
-            };
-            match target {
-                Some(i) => clusters[i].1.push(s),
-                None => clusters.push((value, vec![s])),
+        for cluster in &side {
+            let inc = self.build(
+                &cx,
+                Frame {
+                    sentences: cluster,
+                    role: Role::Related,
+                    inherit: &[],
+                    same_day: primary_date.as_ref(),
+                },
+            );
+            if !inc.platforms.is_empty() {
+                incidents.push(inc);
             }
         }
-        for (_, sentences) in clusters {
-            let inc = self.build(&cx, &sentences, Role::Related, &primary_platforms);
-            let mut inc = inc;
+
+        // 5. Earlier outages, grouped by date.
+        for sentences in related_clusters(&info, &dates) {
+            let mut inc = self.build(
+                &cx,
+                Frame {
+                    sentences: &sentences,
+                    role: Role::Related,
+                    inherit: &primary_platforms,
+                    same_day: None,
+                },
+            );
             inc.platforms
                 .retain(|(_, p)| !self.owns_any(p, &primary_platforms));
             let has_facts = inc.date.is_some()
@@ -298,86 +396,63 @@ impl Assembler {
         incidents
     }
 
-    fn build(
-        &self,
-        cx: &Context<'_>,
-        sentences: &[usize],
-        role: Role,
-        inherit: &[(Span, PlatformRef)],
-    ) -> Incident {
+    /// True when sentence `s` states a fact of its own: a date, a clock
+    /// time, an outage duration, an affected count or a cause.
+    fn has_own_facts(&self, cx: &Context<'_>, s: usize) -> bool {
+        cx.by_sentence[s]
+            .iter()
+            .any(|&i| match &cx.mentions[i].value {
+                Value::Date(_) | Value::Time(_) => true,
+                Value::Duration(d) => when::is_outage_duration(d) && d.seconds.is_some(),
+                Value::Quantity(q) => affected::is_candidate(q, true),
+                Value::Cause(_) => cx.info[s].cause_context,
+                _ => false,
+            })
+    }
+
+    fn build(&self, cx: &Context<'_>, frame: Frame<'_>) -> Incident {
         let Context {
             doc,
             mentions,
             by_sentence,
             info,
+            verdicts,
             ..
         } = *cx;
-        let eventful = |s: usize| info[s].outage || info[s].restored;
+        let Frame {
+            sentences,
+            role,
+            inherit,
+            same_day,
+        } = frame;
 
         // 3. Platforms.
         let mut platforms: Vec<(Span, PlatformRef)> = Vec::new();
-        let mut providers: Vec<(Span, PlatformRef)> = Vec::new();
+        let mut providers: Vec<Span> = Vec::new();
         for &s in sentences {
-            if !eventful(s) {
-                continue;
-            }
-            let ms = &by_sentence[s];
-            for &i in ms {
+            for &i in &by_sentence[s] {
                 let Value::Platform(p) = &mentions[i].value else {
                     continue;
                 };
-                let span = mentions[i].span;
-                if let PlatformRef::Catalog(ci) = p
-                    && MONITOR_KINDS.contains(&self.platform(*ci).kind.as_str())
-                {
-                    continue;
-                }
-                if self.has_role_cue(doc, mentions, ms, span) {
-                    continue;
-                }
-                // «الإنترنت» is everywhere («عبر الإنترنت»); the internet of
-                // a country is affected only when an outage word governs it.
-                if let PlatformRef::Family(..) = p
-                    && !ms.iter().any(|&i| {
-                        matches!(
-                            mentions[i].value,
-                            Value::Cue(Cue::Outage(OutageCue::Outage))
-                        ) && mentions[i].span.end <= span.start
-                            && crate::annotate::words_in(
-                                doc.ntext(),
-                                mentions[i].span.end,
-                                span.start,
-                            )
-                            .len()
-                                <= FAMILY_REACH
-                    })
-                {
-                    continue;
-                }
-                if self.inside_cause(mentions, ms, span) {
-                    if let PlatformRef::Catalog(ci) = p
-                        && PROVIDER_KINDS.contains(&self.platform(*ci).kind.as_str())
-                    {
-                        providers.push((span, p.clone()));
+                match verdicts[i] {
+                    Some(Verdict::Affected) if !platforms.iter().any(|(_, q)| q == p) => {
+                        platforms.push((mentions[i].span, p.clone()));
                     }
-                    continue;
-                }
-                if !platforms.iter().any(|(_, q)| q == p) {
-                    platforms.push((span, p.clone()));
+                    Some(Verdict::Provider) => providers.push(mentions[i].span),
+                    _ => {}
                 }
             }
         }
-        // Owners are not affected because a product is.
+        // Owners are not affected because a product is; a country's
+        // internet is not, when one of its operators is.
         let named = platforms.clone();
-        platforms.retain(|(_, p)| !self.owns_any(p, &named));
+        platforms.retain(|(_, p)| !self.owns_any(p, &named) && !self.operator_named(p, &named));
         if platforms.is_empty() && role == Role::Related {
             platforms = inherit.to_vec();
         }
 
-        // 4. Date (when.rs).
-        let date = when::pick_date(cx, sentences, role);
-
-        // Duration.
+        // 4. Facts.
+        let date = when::pick_date(cx, sentences, role).or_else(|| same_day.cloned());
         let mut durations: Vec<(Span, &DurationValue)> = Vec::new();
         let mut quantities: Vec<(Span, &Quantity)> = Vec::new();
         let mut causes: Vec<(Span, CauseCategory, CauseStatus)> = Vec::new();
@@ -402,7 +477,7 @@ impl Assembler {
                         durations.push((m.span, d));
                         used = true;
                     }
-                    Value::Quantity(q) if affected::is_candidate(q, eventful(s)) => {
+                    Value::Quantity(q) if affected::is_candidate(q, si.eventful()) => {
                         quantities.push((m.span, q));
                         used = true;
                     }
@@ -414,7 +489,7 @@ impl Assembler {
                         used = true;
                     }
                     Value::Region(r)
-                        if eventful(s)
+                        if si.eventful()
                             && !time_spans.iter().any(|t| t.overlaps(m.span))
                             && !regions.iter().any(|(_, k)| k == r) =>
                     {
@@ -423,18 +498,16 @@ impl Assembler {
                     _ => {}
                 }
             }
-            if used || eventful(s) {
+            if used || si.eventful() {
                 evidence.push(doc.sentences[s].span);
             }
         }
-        for (span, p) in providers {
-            if !causes
+        if let Some(&span) = providers.first()
+            && !causes
                 .iter()
                 .any(|(_, k, _)| *k == CauseCategory::ThirdParty)
-            {
-                causes.push((span, CauseCategory::ThirdParty, CauseStatus::Confirmed));
-            }
-            let _ = p;
+        {
+            causes.push((span, CauseCategory::ThirdParty, CauseStatus::Confirmed));
         }
         causes.sort_by_key(|(s, ..)| s.start);
         let duration = when::pick_duration(&durations);
@@ -470,45 +543,139 @@ impl Assembler {
         })
     }
 
-    /// True when a channel, source, owner or competitor cue stands just
-    /// before the platform in its sentence.
-    fn has_role_cue(
-        &self,
-        doc: &Document,
-        mentions: &[Mention],
-        sentence: &[usize],
-        span: Span,
-    ) -> bool {
-        let text = doc.ntext();
-        sentence.iter().any(|&i| {
-            let m = &mentions[i];
-            matches!(
-                m.value,
-                Value::Cue(Cue::Platform(
-                    PlatformCue::Channel
-                        | PlatformCue::Source
-                        | PlatformCue::Owner
-                        | PlatformCue::Competitor
-                ))
-            ) && m.span.end <= span.start
-                && crate::annotate::words_in(text, m.span.end, span.start).len() <= ROLE_REACH
+    /// True when `p` is a country's internet or phone service and an
+    /// operator of that country is among `platforms`.
+    fn operator_named(&self, p: &PlatformRef, platforms: &[(Span, PlatformRef)]) -> bool {
+        let PlatformRef::Family(_, Some(cc)) = p else {
+            return false;
+        };
+        platforms.iter().any(|(_, q)| match q {
+            PlatformRef::Catalog(i) => {
+                let row = self.platform(*i);
+                row.kind == "telecom" && row.country.as_deref() == Some(cc.as_str())
+            }
+            _ => false,
         })
     }
+}
 
-    /// True when the platform stands after a cause connective in its
-    /// sentence and a cause phrase is nearby: it is part of the cause.
-    fn inside_cause(&self, mentions: &[Mention], sentence: &[usize], span: Span) -> bool {
-        let connective_before = sentence.iter().any(|&i| {
+/// Marks the sentences that recall an earlier outage.
+fn mark_related(
+    doc: &Document,
+    mentions: &[Mention],
+    by_sentence: &[Vec<usize>],
+    info: &mut [SentenceInfo],
+    dates: &[(usize, Span, &DateExpr, Resolved)],
+    published: Option<Date>,
+) {
+    // The article's own date: the first date of an outage sentence that
+    // does not recall an earlier outage.
+    let own_date = dates
+        .iter()
+        .find(|(s, _, e, r)| info[*s].outage && !info[*s].past && !looks_older(e, r, published))
+        .map(|(_, _, _, r)| r.clone());
+    for (s, span, e, r) in dates {
+        let near_outage = by_sentence[*s].iter().any(|&i| {
             matches!(
                 mentions[i].value,
-                Value::Cue(Cue::Cause(CauseCue::Connective))
-            ) && mentions[i].span.end <= span.start
+                Value::Cue(Cue::Outage(
+                    OutageCue::Outage | OutageCue::Restored | OutageCue::Past
+                ))
+            ) && words_between(doc, mentions[i].span, *span) <= when::DATE_REACH
         });
-        let cause_before = sentence.iter().any(|&i| {
-            matches!(mentions[i].value, Value::Cause(_)) && mentions[i].span.end <= span.start
-        });
-        connective_before && cause_before
+        if info[*s].eventful() && near_outage && looks_older(e, r, published) {
+            let same = own_date
+                .as_ref()
+                .is_some_and(|p| p.value.is_some() && p.value == r.value);
+            if !same {
+                info[*s].related = true;
+            }
+        }
     }
+    // A past cue marks an earlier outage when the sentence speaks of an
+    // outage or dates it («وفي وقت سابق من شهر مارس ... انقطاع مماثل»).
+    let dated: BTreeSet<usize> = dates.iter().map(|(s, ..)| *s).collect();
+    for (s, si) in info.iter_mut().enumerate() {
+        if si.past && (si.eventful() || dated.contains(&s)) {
+            si.related = true;
+        }
+    }
+}
+
+/// Clusters of earlier-outage sentences: the same date value, or adjacent
+/// sentences when the later one has no date.
+fn related_clusters(
+    info: &[SentenceInfo],
+    dates: &[(usize, Span, &DateExpr, Resolved)],
+) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for (s, si) in info.iter().enumerate() {
+        if !si.related {
+            continue;
+        }
+        let value = dates
+            .iter()
+            .find(|(ds, ..)| *ds == s)
+            .and_then(|(_, _, _, r)| r.value.clone());
+        let target = match &value {
+            Some(v) => clusters
+                .iter()
+                .position(|(cv, _)| cv.as_deref() == Some(v.as_str())),
+            None => clusters
+                .iter()
+                .position(|(_, ss)| ss.last().is_some_and(|&l| l + 1 == s)),
+        };
+        match target {
+            Some(i) => clusters[i].1.push(s),
+            None => clusters.push((value, vec![s])),
+        }
+    }
+    clusters.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The lines of the lead: the headline, and the lines after it up to and
+/// including the first line of real prose.
+fn lead_lines(doc: &Document) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    let Some(title) = doc.title else {
+        return out;
+    };
+    let text = doc.ntext();
+    for (i, l) in doc.lines.iter().enumerate().skip(title) {
+        if l.furniture {
+            continue;
+        }
+        out.insert(i);
+        if i > title
+            && crate::annotate::words_in(text, l.span.start, l.span.end).len() >= LEAD_WORDS
+        {
+            break;
+        }
+    }
+    out
+}
+
+/// True when sentence `s` names a lead service in any role.
+fn mentions_lead(cx: &Context<'_>, s: usize, lead: &BTreeSet<PlatformRef>) -> bool {
+    cx.by_sentence[s]
+        .iter()
+        .any(|&i| matches!(&cx.mentions[i].value, Value::Platform(p) if lead.contains(p)))
+}
+
+/// True when two sentences name the same affected services.
+fn same_names(cx: &Context<'_>, a: usize, b: usize) -> bool {
+    let names = |s: usize| -> BTreeSet<PlatformRef> {
+        cx.by_sentence[s]
+            .iter()
+            .filter(|&&i| cx.verdicts[i] == Some(Verdict::Affected))
+            .filter_map(|&i| match &cx.mentions[i].value {
+                Value::Platform(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (x, y) = (names(a), names(b));
+    !x.is_disjoint(&y)
 }
 
 /// The status a cause mention has from the cue words of its sentence.

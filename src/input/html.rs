@@ -373,10 +373,79 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Decodes an HTML file's bytes (UTF-8; other encodings are read lossily
-/// with a warning).
+/// Decodes an HTML file's bytes: a byte-order mark, else the charset the
+/// page declares in its first bytes (`<meta charset>`, `http-equiv`), else
+/// UTF-8. Arabic sites still serve windows-1256; a declared encoding other
+/// than UTF-8 is decoded with encoding_rs, and malformed sequences are
+/// replaced with a warning naming the first bad byte.
 pub fn decode_html(bytes: Vec<u8>) -> Result<(String, Vec<String>), DocError> {
-    super::decode(bytes)
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(&bytes) {
+        return decode_with(enc, &bytes);
+    }
+    match declared_charset(&bytes) {
+        Some(enc) if enc != encoding_rs::UTF_8 => {
+            if bytes.contains(&0) && !enc.name().starts_with("UTF-16") {
+                return super::decode(bytes);
+            }
+            decode_with(enc, &bytes)
+        }
+        _ => super::decode(bytes),
+    }
+}
+
+fn decode_with(
+    enc: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+) -> Result<(String, Vec<String>), DocError> {
+    let (text, used, had_errors) = enc.decode(bytes);
+    let mut warnings = vec![format!("decoded from {}", used.name())];
+    if had_errors {
+        let at = first_bad_byte(used, bytes);
+        warnings.push(format!("invalid {} replaced at byte {at}", used.name()));
+    }
+    Ok((text.into_owned(), warnings))
+}
+
+/// The offset of the first byte `enc` cannot decode.
+fn first_bad_byte(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let room = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3);
+    let mut out = String::with_capacity(room);
+    match decoder.decode_to_string_without_replacement(bytes, &mut out, true) {
+        (encoding_rs::DecoderResult::Malformed(bad, extra), read) => {
+            read - bad as usize - extra as usize
+        }
+        _ => 0,
+    }
+}
+
+/// The encoding a page declares in its first 4 KB, if any.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head: String = head
+        .iter()
+        .map(|&b| (b as char).to_ascii_lowercase())
+        .collect();
+    let mut from = 0;
+    while let Some(i) = head[from..].find("charset") {
+        let at = from + i + "charset".len();
+        let rest = head[at..].trim_start();
+        if let Some(rest) = rest.strip_prefix('=') {
+            let label: String = rest
+                .trim_start()
+                .trim_start_matches(['"', '\''])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "-_:.".contains(*c))
+                .collect();
+            if let Some(enc) = encoding_rs::Encoding::for_label(label.as_bytes()) {
+                return Some(enc);
+            }
+        }
+        from = at;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -405,6 +474,22 @@ mod tests {
         assert_eq!(e.extract(html).published, Date::new(2024, 7, 19));
         let html = r#"<article><time datetime="2023-10-14">14</time><p>x</p></article>"#;
         assert_eq!(e.extract(html).published, Date::new(2023, 10, 14));
+    }
+
+    #[test]
+    fn windows_1256_pages_are_decoded() {
+        let body = "<html><head><meta charset=\"windows-1256\"></head><body><p>تعطل واتساب</p></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(body);
+        let (text, warnings) = decode_html(bytes.into_owned()).unwrap();
+        assert!(text.contains("تعطل واتساب"), "{text}");
+        assert_eq!(warnings, vec!["decoded from windows-1256".to_string()]);
+        let http_equiv =
+            b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1256'>";
+        assert_eq!(
+            declared_charset(http_equiv),
+            Some(encoding_rs::WINDOWS_1256)
+        );
+        assert_eq!(declared_charset(b"<p>no charset</p>"), None);
     }
 
     #[test]

@@ -76,6 +76,12 @@ pub enum PlatformKey {
     Catalog(u16),
     /// A family; the country comes from context.
     Family(Family),
+    /// A bare brand (`zain_*`): the national row owned by
+    /// `Lexicons::brands[i]` in the country the context names.
+    Brand(u16),
+    /// Id `-`: a phrase that contains a name but is no service («أشعة
+    /// إكس», X-rays); a name inside it does not count.
+    NotAService,
 }
 
 /// A platform spelling.
@@ -142,6 +148,9 @@ pub struct Lexicons {
     pub timezones: Vec<Entry<Tz>>,
     pub duration_units: Vec<Entry<(DurationUnit, UnitCount)>>,
     pub duration_cues: Vec<Entry<DurationCue>>,
+    /// Owners that bare brand names (`zain_*` in `platform_names.tsv`)
+    /// stand for; `PlatformKey::Brand` indexes this.
+    pub brands: Vec<String>,
     /// Where each file came from, for `rasd lexicons check`.
     pub sources: Vec<String>,
     platform_index: HashMap<String, u16>,
@@ -318,7 +327,13 @@ impl Lexicons {
         });
 
         let (platforms, platform_index) = b.platforms(src("platforms.tsv"));
-        let platform_names = b.platform_names(src("platform_names.tsv"), &platform_index);
+        let mut brands = Vec::new();
+        let platform_names = b.platform_names(
+            src("platform_names.tsv"),
+            &platforms,
+            &platform_index,
+            &mut brands,
+        );
         let platform_cues = b.surfaces(src("platform_cues.tsv"), &["surface", "role"], |c| {
             enum_cell::<PlatformCue>(c[1], PlatformCue::parse, PlatformCue::expected)
         });
@@ -451,6 +466,7 @@ impl Lexicons {
             timezones,
             duration_units,
             duration_cues,
+            brands,
             sources: sources.into_iter().map(|s| s.shown).collect(),
             platform_index,
         })
@@ -649,16 +665,41 @@ impl Builder<'_> {
     fn platform_names(
         &mut self,
         src: &Source,
+        platforms: &[PlatformRow],
         index: &HashMap<String, u16>,
+        brands: &mut Vec<String>,
     ) -> Vec<Entry<PlatformName>> {
+        // A brand is an owner of national rows (zain owns zain_iq, zain_kw ...).
+        let is_brand = |owner: &str| {
+            platforms
+                .iter()
+                .any(|p| p.owner.as_deref() == Some(owner) && p.country.is_some())
+        };
+        let brands = std::cell::RefCell::new(brands);
         self.surfaces_at(src, &["id", "surface", "guard"], 1, |c| {
-            let key = if let Some(&i) = index.get(c[0]) {
+            let key = if c[0] == "-" {
+                PlatformKey::NotAService
+            } else if let Some(&i) = index.get(c[0]) {
                 PlatformKey::Catalog(i)
-            } else if let Some(f) = c[0].strip_suffix("_*").and_then(family_of_prefix) {
-                PlatformKey::Family(f)
+            } else if let Some(prefix) = c[0].strip_suffix("_*") {
+                if let Some(f) = family_of_prefix(prefix) {
+                    PlatformKey::Family(f)
+                } else if is_brand(prefix) {
+                    let mut brands = brands.borrow_mut();
+                    let i = brands.iter().position(|b| b == prefix).unwrap_or_else(|| {
+                        brands.push(prefix.to_string());
+                        brands.len() - 1
+                    });
+                    PlatformKey::Brand(i as u16)
+                } else {
+                    return Err(format!(
+                        "{:?} is neither a family (internet_*, phone_*, gov_sites_*) nor a brand (no row of platforms.tsv with owner {prefix:?} and a country)",
+                        c[0]
+                    ));
+                }
             } else {
                 return Err(format!(
-                    "unknown platform id {:?} (not in platforms.tsv, and not a family internet_*, phone_*, gov_sites_*)",
+                    "unknown platform id {:?} (not in platforms.tsv, and not a family internet_*, phone_*, gov_sites_* or a brand such as zain_*)",
                     c[0]
                 ));
             };
@@ -768,6 +809,31 @@ mod tests {
                 "spec id {id} has no surface in platform_names.tsv"
             );
         }
+    }
+
+    #[test]
+    fn brands_are_owners_of_national_rows() {
+        let lex = Lexicons::embedded().unwrap();
+        assert!(lex.brands.iter().any(|b| b == "zain"));
+        assert!(lex.platform("zain").is_none(), "group rows are not ids");
+        let with = |names: &str| {
+            let mut sources: Vec<Source> = FILES
+                .iter()
+                .map(|(n, c)| Source {
+                    shown: n.to_string(),
+                    content: c.to_string(),
+                })
+                .collect();
+            let i = FILES
+                .iter()
+                .position(|(n, _)| *n == "platform_names.tsv")
+                .unwrap();
+            sources[i].content = format!("id\tsurface\tguard\n{names}");
+            Lexicons::build(sources, Vec::new())
+        };
+        assert!(with("zain_*\tزين\tcue\n-\tأشعة إكس\t-\n").is_ok());
+        let err = with("google_*\tجوجل\t-\n").unwrap_err().to_string();
+        assert!(err.contains("neither a family"), "{err}");
     }
 
     #[test]

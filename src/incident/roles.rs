@@ -1,0 +1,216 @@
+/*!
+What a named platform is in its sentence: a service that failed, the
+provider whose failure caused it, or something else — the channel of a
+statement, the source of figures, the owner, a competitor or alternative, a
+service that kept working, an outage monitor.
+
+The words are in `platform_cues.tsv` (roles `channel`, `source`, `owner`,
+`competitor`, `unaffected`, `statement`, `via`); the grammar is here:
+
+- a role cue stands a few words before the name («في تغريدة على»,
+  «بحسب موقع», «المملوكة لشركة», «لجأ آخرون مؤقتاً إلى»);
+- a statement word earlier in the clause and a preposition just before the
+  name make the name a channel («وكتب أحدهم على «فيسبوك»», «في منشور عبر
+  حساب ... على منصة «إكس»»);
+- an `unaffected` cue in the same clause («لم يتأثر تطبيق «واتساب»»,
+  «باستثناء»);
+- a name after a cause connective, next to a cause phrase, is part of the
+  cause (a provider of kind cloud/CDN/security becomes `third_party`);
+- a country's internet or phone service is affected only when an outage word
+  governs it («انقطاع خدمة الإنترنت»), since «الإنترنت» is everywhere.
+*/
+
+use super::Context;
+use crate::annotate::{Cue, Mention, PlatformRef, Value, words_in};
+use crate::lexicon::PlatformRow;
+use crate::span::Span;
+use crate::vocab::*;
+
+/// What a platform mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Named as failing, in a sentence about the outage.
+    Affected,
+    /// Named inside the stated cause, as a provider.
+    Provider,
+    /// Anything else: channel, source, owner, competitor, unaffected,
+    /// monitor, or a sentence that is not about an outage.
+    Other,
+}
+
+/// Platform kinds that are outage monitors, never affected.
+const MONITOR_KINDS: &[&str] = &["monitoring"];
+/// Platform kinds that are providers: named inside a cause, they are the
+/// third party that failed.
+pub(super) const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", "hosting"];
+/// Bytes around a name within which its cues are looked for: more than the
+/// longest reach below, in Arabic words of up to about 30 bytes.
+const WINDOW: usize = 400;
+/// Words between an outage word and the family name it governs.
+const FAMILY_REACH: usize = 2;
+/// Words a statement word may stand before the channel it introduces.
+const STATEMENT_REACH: usize = 10;
+/// Words between a preposition and the channel name («على حساب «أسك
+/// بلايستيشن» في منصة إكس»).
+const VIA_REACH: usize = 5;
+
+/// How far before a name each role cue reaches, in words.
+fn reach(role: PlatformCue) -> usize {
+    match role {
+        PlatformCue::Channel | PlatformCue::Owner => 3,
+        PlatformCue::Source => 4,
+        // «ولجأ بعض المستخدمين العرب إلى تطبيقي «أنغامي» و«يوتيوب ميوزيك»»
+        PlatformCue::Competitor => 8,
+        _ => 0,
+    }
+}
+
+/// The verdict on mention `i` (a platform) of sentence `s`.
+pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: usize) -> Verdict {
+    let Context {
+        doc,
+        mentions,
+        info,
+        ..
+    } = *cx;
+    let Value::Platform(p) = &mentions[i].value else {
+        return Verdict::Other;
+    };
+    let span = mentions[i].span;
+    let text = doc.ntext();
+    // Only mentions near the name matter; bounding the window keeps
+    // pathological sentences (one name repeated 100,000 times) linear.
+    let sentence = cx.window(s, span, WINDOW);
+    let kind = match p {
+        PlatformRef::Catalog(ci) => Some(catalog[*ci as usize].kind.as_str()),
+        PlatformRef::Family(..) => None,
+    };
+    if kind.is_some_and(|k| MONITOR_KINDS.contains(&k)) {
+        return Verdict::Other;
+    }
+    let cues = || {
+        sentence.iter().filter_map(|&j| match mentions[j].value {
+            Value::Cue(Cue::Platform(c)) => Some((mentions[j].span, c)),
+            _ => None,
+        })
+    };
+    let words = |a: usize, b: usize| words_in(text, a, b).len();
+
+    // A role cue just before the name.
+    if cues().any(|(c, role)| {
+        reach(role) > 0 && c.end <= span.start && words(c.end, span.start) <= reach(role)
+    }) {
+        return Verdict::Other;
+    }
+    // A service that kept working, in the same clause; «بشكل طبيعي» (as
+    // normal) says so only where nothing came back («عادت للعمل بشكل طبيعي»).
+    let clause = clause_of(text, doc.sentences[s].span, span);
+    let restored_apart = |c: Span| {
+        sentence.iter().any(|&j| {
+            matches!(
+                mentions[j].value,
+                Value::Cue(Cue::Outage(OutageCue::Restored))
+            ) && clause.contains(mentions[j].span)
+                && !mentions[j].span.overlaps(c)
+        })
+    };
+    if cues().any(|(c, role)| {
+        role == PlatformCue::Unaffected && clause.contains(c) && !restored_apart(c)
+    }) {
+        return Verdict::Other;
+    }
+    // A channel: «وكتب أحدهم على «فيسبوك»», with no outage word between.
+    let outage_between = |a: usize, b: usize| {
+        sentence.iter().any(|&j| {
+            matches!(
+                mentions[j].value,
+                Value::Cue(Cue::Outage(OutageCue::Outage))
+            ) && mentions[j].span.start >= a
+                && mentions[j].span.end <= b
+        })
+    };
+    let via_before = cues().any(|(c, role)| {
+        role == PlatformCue::Via
+            && c.end <= span.start
+            && words(c.end, span.start) <= VIA_REACH
+            && !outage_between(c.end, span.start)
+    });
+    if via_before
+        && cues().any(|(c, role)| {
+            role == PlatformCue::Statement
+                && c.end <= span.start
+                && words(c.end, span.start) <= STATEMENT_REACH
+        })
+    {
+        return Verdict::Other;
+    }
+    // A country's internet: only with a country, under an outage word.
+    if let PlatformRef::Family(_, None) = p {
+        return Verdict::Other;
+    }
+    if let PlatformRef::Family(..) = p
+        && !sentence.iter().any(|&j| {
+            matches!(
+                mentions[j].value,
+                Value::Cue(Cue::Outage(OutageCue::Outage))
+            ) && mentions[j].span.start < span.start
+                && (mentions[j].span.overlaps(span)
+                    || words(mentions[j].span.end, span.start) <= FAMILY_REACH)
+        })
+    {
+        return Verdict::Other;
+    }
+    if inside_cause(mentions, sentence, span) {
+        return if kind.is_some_and(|k| PROVIDER_KINDS.contains(&k)) {
+            Verdict::Provider
+        } else {
+            Verdict::Other
+        };
+    }
+    if info[s].outage || info[s].restored {
+        Verdict::Affected
+    } else {
+        Verdict::Other
+    }
+}
+
+/// True when the platform stands after a cause connective in its sentence
+/// and a cause phrase is before it: it is part of the cause.
+fn inside_cause(mentions: &[Mention], sentence: &[usize], span: Span) -> bool {
+    let before = |pred: &dyn Fn(&Value) -> bool| {
+        sentence
+            .iter()
+            .any(|&i| pred(&mentions[i].value) && mentions[i].span.end <= span.start)
+    };
+    before(&|v| matches!(v, Value::Cue(Cue::Cause(CauseCue::Connective))))
+        && before(&|v| matches!(v, Value::Cause(_)))
+}
+
+/// The clause of `sentence` around `span`: between the nearest clause marks
+/// (, ; : dashes and brackets) on either side, at most `WINDOW` bytes away.
+fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
+    const MARKS: &[char] = &[',', ';', ':', '(', ')', '-', '–', '—'];
+    let floor = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(sentence.start));
+    let ceil = ceil_char_boundary(text, (span.end + WINDOW).min(sentence.end));
+    let start = text[floor..span.start]
+        .rfind(MARKS)
+        .map_or(floor, |i| floor + i + 1);
+    let end = text[span.end..ceil]
+        .find(MARKS)
+        .map_or(ceil, |i| span.end + i);
+    Span::new(start, end)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
