@@ -60,10 +60,11 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                     }))
         })
         // Not a start: a date that stands with the restoration («وعادت
-        // الخدمة صباح الأربعاء»), one that ends a span («حتى الخميس»), one
-        // after publication (a plan).
+        // الخدمة صباح الأربعاء») or a statement («أعلنت الشركة يوم
+        // الأربعاء أن ...»), one that ends a span («حتى الخميس»), one after
+        // publication (a plan).
         .filter(|(s, span, e, r)| {
-            governing_cue(cx, *s, *span).is_none_or(|(k, _)| k != OutageCue::Restored)
+            governing_cue(cx, *s, *span).is_none_or(|(g, _)| g == Governor::Outage)
                 && !ends_a_span(cx, *s, *span)
                 && e.direction != Some(DateMarker::Future)
                 && !matches!((r.date, published), (Some(d), Some(p)) if d > p)
@@ -97,7 +98,7 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                             && in_frame(ts)
                             && !ends_a_span(cx, ts, *span)
                             && governing_cue(cx, ts, *span)
-                                .is_none_or(|(k, _)| k != OutageCue::Restored)
+                                .is_none_or(|(g, _)| g != Governor::Restored)
                     })
                 })
                 .map(|(_, t)| t.clone());
@@ -133,29 +134,44 @@ fn outage_distance(cx: &Context<'_>, s: usize, date: Span) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// The outage word that governs a date of sentence `s`, and whether it
-/// stands before it: the nearest one before the date (Arabic puts the verb
-/// first: «وعادت الخدمة صباح الأربعاء»), else the first one after it.
-fn governing_cue(cx: &Context<'_>, s: usize, date: Span) -> Option<(OutageCue, bool)> {
-    let cues: Vec<(Span, OutageCue)> = cx.by_sentence[s]
+/// What a date or time of a sentence is about: the outage, the
+/// restoration, or a statement («أعلنت الشركة يوم الأربعاء أن ...»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Governor {
+    Outage,
+    Restored,
+    Statement,
+}
+
+/// The word that governs a date of sentence `s`, and whether it stands
+/// before it: the nearest outage, restoration or statement word before the
+/// date (Arabic puts the verb first: «وعادت الخدمة صباح الأربعاء»), else
+/// the first outage or restoration word after it.
+fn governing_cue(cx: &Context<'_>, s: usize, date: Span) -> Option<(Governor, bool)> {
+    let cues: Vec<(Span, Governor)> = cx.by_sentence[s]
         .iter()
-        .filter_map(|&i| match cx.mentions[i].value {
-            Value::Cue(Cue::Outage(k @ (OutageCue::Outage | OutageCue::Restored))) => {
-                Some((cx.mentions[i].span, k))
-            }
-            _ => None,
+        .filter_map(|&i| {
+            let g = match cx.mentions[i].value {
+                Value::Cue(Cue::Outage(OutageCue::Outage)) => Governor::Outage,
+                Value::Cue(Cue::Outage(OutageCue::Restored)) => Governor::Restored,
+                Value::Cue(Cue::Cause(
+                    CauseCue::Confirmed | CauseCue::Claimed | CauseCue::RuledOut,
+                )) => Governor::Statement,
+                _ => return None,
+            };
+            Some((cx.mentions[i].span, g))
         })
         .collect();
     let before = cues
         .iter()
         .filter(|(c, _)| c.end <= date.start)
         .max_by_key(|(c, _)| c.start)
-        .map(|(_, k)| (*k, true));
+        .map(|(_, g)| (*g, true));
     before.or_else(|| {
         cues.iter()
-            .filter(|(c, _)| c.start >= date.end)
+            .filter(|(c, g)| c.start >= date.end && *g != Governor::Statement)
             .min_by_key(|(c, _)| c.start)
-            .map(|(_, k)| (*k, false))
+            .map(|(_, g)| (*g, false))
     })
 }
 
