@@ -627,21 +627,25 @@ fn day_number(cx: &Cx<'_>, ns: Span, n: &Number) -> Option<(usize, u8)> {
 fn year_after(cx: &Cx<'_>, pos: usize, system: MonthSystem) -> Option<(i32, usize)> {
     let text = cx.text;
     let at = skip_glue(text, pos, ",»\"”')");
-    let (ns, n) = cx.number_at(at)?;
-    let v = n.value?;
+    // Four digits read here, not through the number reader: «2025,11:32 ص»
+    // is a year and a time, not the decimal 2025.11.
+    let digits = text[at..].len()
+        - text[at..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits != 4 {
+        return None;
+    }
+    let v: i64 = text[at..at + 4].parse().ok()?;
     let years = if system == MonthSystem::Hijri {
         i64::from(hijri::FIRST_YEAR)..=i64::from(hijri::LAST_YEAR)
     } else {
         YEARS
     };
-    if !n.digits
-        || v.fract() != 0.0
-        || text[ns.start..ns.end].len() != 4
-        || !years.contains(&(v as i64))
-    {
+    if !years.contains(&v) {
         return None;
     }
-    let mut end = ns.end;
+    let mut end = at + 4;
     // Era marks: هـ / هجري (Hijri), م / ميلادي (Common Era).
     let rest = skip_spaces(text, end);
     for mark in ["هجريه", "هجري", "ه", "ميلاديه", "ميلادي", "م"] {
@@ -727,7 +731,7 @@ fn unglue_digits(text: &str) -> std::borrow::Cow<'_, str> {
 /// Moves back from `pos` over spaces and opening quotes or parentheses.
 fn back_over_openers(text: &str, pos: usize) -> usize {
     text[..pos]
-        .trim_end_matches(|c: char| c == ' ' || "«\"“'(".contains(c))
+        .trim_end_matches(|c: char| c == ' ' || "«\"“'(/".contains(c))
         .len()
 }
 

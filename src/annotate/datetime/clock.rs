@@ -56,7 +56,10 @@ impl Clocks {
         Clocks {
             zones: Gazetteer::new(&lex.timezones, clitics),
             units: Gazetteer::new(&lex.duration_units, clitics),
-            digits: Regex::new(r"(\d{1,2})( ?: ?|[.,])(\d{2})(:\d{2})?").expect("constant regex"),
+            // The leading non-digit keeps a rejected match («2025,11») from
+            // swallowing the start of the next one («11:32»).
+            digits: Regex::new(r"(?:^|\D)((\d{1,2})( ?: ?|[.,])(\d{2})(:\d{2})?)")
+                .expect("constant regex"),
             offset: Regex::new(r"^ ?([+-]) ?(\d{1,2})(?::?(\d{2}))?").expect("constant regex"),
         }
     }
@@ -86,15 +89,16 @@ impl Clocks {
         let mut out: Vec<(Span, ClockTime)> = Vec::new();
 
         for c in self.digits.captures_iter(text) {
-            let m = c.get(0).expect("whole match");
+            let m = c.get(1).expect("the time");
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            if before.is_some_and(|b| b.is_ascii_digit() || ":/.,".contains(b))
+            // Not part of a longer number, a date or a UTC offset («+02:00»).
+            if before.is_some_and(|b| ":/.+-".contains(b))
                 || after.is_some_and(|a| a.is_ascii_digit() || ":/%".contains(a))
             {
                 continue;
             }
-            let (Ok(h), Ok(min)) = (c[1].parse::<u8>(), c[3].parse::<u8>()) else {
+            let (Ok(h), Ok(min)) = (c[2].parse::<u8>(), c[4].parse::<u8>()) else {
                 continue;
             };
             if h > 24 || min > 59 {
@@ -104,7 +108,7 @@ impl Clocks {
             let t = tail(m.end());
             // «6.30 مساءً», «(19,00 ت غ)»: dots and commas need a part, a
             // zone or الساعة to be a time rather than a decimal.
-            if c[2].trim() != ":" && t.part.is_none() && t.tz.is_none() && hour_word.is_none() {
+            if c[3].trim() != ":" && t.part.is_none() && t.tz.is_none() && hour_word.is_none() {
                 continue;
             }
             // «الساعة 11:30 من ليل الثلاثاء»
@@ -139,7 +143,12 @@ impl Clocks {
             let part = t.part.or_else(|| part_after_min(cx, end, parts));
             let ok = match (hour_word, n.digits) {
                 (Some(_), _) => true,
-                (None, true) => t.tz.is_some(),
+                // «(12 بتوقيت المغرب)», not the «00» of «+02:00 EET».
+                (None, true) => {
+                    t.tz.is_some()
+                        && !text[..ns.start]
+                            .ends_with(|c: char| ":+-.,".contains(c) || c.is_ascii_digit())
+                }
                 (None, false) => {
                     word && (1.0..=12.0).contains(&v)
                         && (part.is_some() || t.tz.is_some() || end > ns.end)
