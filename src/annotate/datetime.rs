@@ -948,6 +948,48 @@ mod tests {
     }
 
     #[test]
+    fn digits_glued_to_a_month_are_blanked() {
+        assert_eq!(unglue_digits("في 7حزيران 2023"), "في  حزيران 2023");
+        assert_eq!(unglue_digits("تشرين 1 2023"), "تشرين 1 2023");
+        assert!(matches!(
+            unglue_digits("14 يوليو"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn latin_ordinal_suffixes() {
+        let t = "11th, december";
+        assert_eq!(back_over_latin_ordinal(t, "11th, ".len()), 2);
+        assert_eq!(
+            back_over_latin_ordinal("في 14 من", "في 14 من".len()),
+            "في 14 من".len()
+        );
+    }
+
+    #[test]
+    fn positions_find_by_start_and_end() {
+        let p = Positions::new([
+            (Span::new(5, 9), 'b'),
+            (Span::new(0, 3), 'a'),
+            (Span::new(5, 7), 'c'),
+        ]);
+        assert_eq!(p.all()[0].1, 'a');
+        assert_eq!(p.starting_at(5).len(), 2);
+        assert_eq!(p.ending_at(7), &[(Span::new(5, 7), 'c')]);
+        assert!(p.ending_at(4).is_empty());
+        assert_eq!(p.starting_in(Span::new(1, 6)).len(), 2);
+        assert!(overlaps_sorted(
+            &[Span::new(0, 3), Span::new(5, 9)],
+            Span::new(2, 4)
+        ));
+        assert!(!overlaps_sorted(
+            &[Span::new(0, 3), Span::new(5, 9)],
+            Span::new(3, 5)
+        ));
+    }
+
+    #[test]
     fn glue_helpers() {
         assert_eq!(skip_glue("، (x", 0, "،("), "، (".len());
         assert_eq!(word_start_of("في الخامس", "في الخامس".len()), "في ".len());
