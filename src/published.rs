@@ -121,6 +121,12 @@ mod tests {
             u.date("https://x.net/2017-07-03-whatsapp-down"),
             Date::new(2017, 7, 3)
         );
+        assert_eq!(
+            u.date("https://x.net/ar/2021/4/27/internet-cut"),
+            Date::new(2021, 4, 27)
+        );
+        assert_eq!(u.date("https://x.net/2024/02/30/x"), None);
         assert_eq!(u.date("https://x.net/p/4E9dO"), None);
+        assert_eq!(u.date("https://x.net/item/20250405123"), None);
     }
 }
