@@ -278,8 +278,7 @@ impl DurationAnnotator {
             // «بشهر واحد», «بيوم»: «in a month», not a length.
             let bi = prefix.ends_with('ب');
             let number = if prefix.is_empty() {
-                cx.number_ending_at(super::skip_spaces_back(text, h.word_start))
-                    .filter(|(_, n)| !n.ordinal)
+                number_before(cx, h.word_start).filter(|(_, n)| !n.ordinal)
             } else {
                 fraction
             };
@@ -382,6 +381,19 @@ fn merged(spans: impl Iterator<Item = Span>) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The number right before a unit word at `pos`, also in parentheses
+/// («لمدة (50) دقيقة»: the span then covers them).
+fn number_before(cx: &Cx<'_>, pos: usize) -> Option<(Span, Number)> {
+    let text = cx.text;
+    let at = super::skip_spaces_back(text, pos);
+    if let Some(inner) = text[..at].strip_suffix(')') {
+        let (s, n) = cx.number_ending_at(inner.trim_end_matches(' ').len())?;
+        let open = text[..s.start].trim_end_matches(' ');
+        return open.strip_suffix('(').map(|o| (Span::new(o.len(), at), n));
+    }
+    cx.number_ending_at(at)
 }
 
 /// True when the word at `pos` carries the preposition ل (alone or after و
