@@ -20,7 +20,7 @@ composes tokens:
 Pieces that stand next to each other with only glue between them (spaces,
 punctuation, «يوم», «الموافق», «من», «في») form one date: «اليوم الخميس (14
 تموز/يوليو 2022)» is one mention with a relative day, a weekday and a full
-date, and «الأربعاء 23 يوليو 2025 الموافق 28 محرم 1447» one with a Gregorian
+date, and «الخميس 24 يوليو 2025 الموافق 29 محرم 1447» one with a Gregorian
 and a Hijri writing (the Gregorian one is kept).
 
 A date mention is a [`DateExpr`]: what the text says, before resolution.

@@ -68,12 +68,12 @@ const RESTORED_WORDS: usize = 8;
 /// the outage's so far.
 const SINCE_WORDS: usize = 1;
 
-/// Words allowed between the two times of a span («بدأت المشكلة نحو الساعة
-/// 3:10 عصراً بتوقيت الرياض، واستمرت حتى الساعة 5:40»).
+/// Words allowed between the two times of a span («ظهرت الأعطال قرابة الساعة
+/// 2:20 ظهرا بتوقيت القاهرة، واستمرت حتى الساعة 4:50»).
 const SPAN_WORDS: usize = 20;
 
 /// Words allowed between an outage word and the start time it governs
-/// («بدأ الانقطاع حوالي الساعة التاسعة»).
+/// («انطلق الانقطاع قرابة الساعة الثامنة»).
 const START_WORDS: usize = 4;
 
 /// `أو` (or): «ساعة أو ساعتين» is a range.
@@ -652,14 +652,14 @@ fn restored_before(cx: &Cx<'_>, sentence: Span, pos: usize) -> bool {
 ///
 /// - «من الساعة 7:30 صباحا حتى 10:30», «بين الثامنة صباحا والثانية ظهرا»:
 ///   a start after من / بين and an end after حتى / إلى / و;
-/// - «بدأت المشكلة نحو الساعة 3:10 عصراً، واستمرت حتى الساعة 5:40»: an end
+/// - «ظهرت الأعطال قرابة الساعة 2:20 ظهرا، واستمرت حتى الساعة 4:50»: an end
 ///   after «استمر حتى»;
-/// - «بدأ الانقطاع حوالي الساعة التاسعة، قبل أن تعود الخدمة في حدود الساعة
+/// - «انطلق الانقطاع قرابة الساعة الثامنة، قبل أن تعود الخدمة في حدود الساعة
 ///   الرابعة»: a start after an outage word and an end after a restoration
 ///   word.
 ///
 /// A time in parentheses after the start converts it to another zone
-/// («05:40 بتوقيت غرينتش (09:40 صباحاً بتوقيت الإمارات)»); the writing in
+/// («06:15 بتوقيت غرينتش (10:15 صباحا بتوقيت الإمارات)»); the writing in
 /// the end's zone is used.
 fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, DurationValue)> {
     let text = cx.text;
@@ -762,7 +762,7 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
 fn minutes_between(t1: &ClockTime, t2: &ClockTime) -> Option<i32> {
     let mut start = i32::from(t1.hour) * 60 + i32::from(t1.minute);
     let end_minutes = i32::from(t2.hour) * 60 + i32::from(t2.minute);
-    // «من الثانية والنصف إلى الخامسة والنصف بعد الزوال»: a start without a
+    // «من الثالثة والنصف إلى السادسة بعد الزوال»: a start without a
     // part of the day takes the end's when that keeps it before the end.
     if t1.part.is_none() && t2.part.is_some() && t1.hour < 12 {
         let shifted = i32::from(crate::annotate::datetime::to_24h(t1.hour, t2.part)) * 60
