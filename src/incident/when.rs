@@ -32,7 +32,7 @@ const TIME_REACH: usize = 3;
 /// Words a date may stand from the outage cue it dates.
 pub(super) const DATE_REACH: usize = 8;
 
-/// The date of an incident built from `sentences`.
+/// The date of an incident built from `sentences` (in text order).
 pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Option<IncidentDate> {
     let Context {
         doc,
@@ -42,7 +42,9 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
         published,
         ..
     } = *cx;
-    let in_frame = |s: usize| sentences.contains(&s);
+    // The incident's sentences, in text order (a binary search, not a scan
+    // per date: long documents have thousands of both).
+    let in_frame = |s: usize| sentences.binary_search(&s).is_ok();
     cx.dates
         .iter()
         .filter(|(s, span, e, r)| {
