@@ -2,24 +2,35 @@
 The publication date of a document, when the input metadata and the page's
 markup do not give it: a dateline in the text, or a date in the URL.
 
-A dateline is a full date standing on its own on one of the first lines
-(«١٤ يوليو ٢٠٢٢»), or any full date after a dateline word («تم النشر:»,
-«نشر في», `date_markers.tsv`). The URL gives `/2025/11/4/` or `2017-07-03-`.
+A dateline is a full date after a dateline word («تم النشر:», «نشر في»,
+`date_markers.tsv`) on one of the first lines, or a full date standing nearly
+alone on a line below the headline («١٤ يوليو ٢٠٢٢»); a date line above the
+headline is a masthead, and dates further down are sidebars or other
+stories. The URL gives `/2025/11/4/` or `2017-07-03-`.
 */
 
 use regex::Regex;
 
 use crate::annotate::datetime::resolve;
-use crate::annotate::{Cue, Mention, Value};
+use crate::annotate::{Cue, Mention, Value, words_in};
 use crate::calendar::Date;
 use crate::document::Document;
+use crate::span::Span;
 use crate::vocab::DateMarker;
 
 /// Lines from the top of a text where a dateline may stand.
-const DATELINE_LINES: usize = 12;
+const DATELINE_LINES: usize = 8;
 
-/// A full date on its own near the top of the text («١٤ يوليو ٢٠٢٢»),
-/// or after a dateline word («تم النشر: ...»).
+/// Words besides the date (and a clock time) a dateline may hold: a city
+/// («دمشق –»), a separator word, a section name.
+const DATELINE_EXTRA_WORDS: usize = 3;
+
+/// The publication date written in the text: a full date after a dateline
+/// word («تم النشر:», «نشر في», `date_markers.tsv`) on one of the first lines,
+/// or a full date standing nearly alone on a line below the headline
+/// («١٤ يوليو ٢٠٢٢», «الأربعاء، 10 ديسمبر 2025 02:15 م», «دمشق – ٤ تشرين الثاني
+/// ٢٠٢٥»). A date line above the headline is the page's masthead (the day
+/// the page was printed or scraped), not the article's date.
 pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
     let text = doc.ntext();
     let top: Vec<usize> = doc
@@ -30,21 +41,38 @@ pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
         .map(|(i, _)| i)
         .take(DATELINE_LINES)
         .collect();
-    for m in mentions {
-        let Value::Date(e) = &m.value else { continue };
-        let (Some(_), Some(_), Some(_)) = (e.year, e.month, e.day) else {
+    for (rank, &li) in top.iter().enumerate() {
+        let line = doc.lines[li].span;
+        let on_line = |m: &&Mention| line.contains(m.span);
+        let Some((span, date)) = mentions
+            .iter()
+            .filter(on_line)
+            .find_map(|m| match &m.value {
+                Value::Date(e) => resolve(e, None).date.map(|d| (m.span, d)),
+                _ => None,
+            })
+        else {
             continue;
         };
-        let line_i = doc.line_at(m.span.start);
-        let line = doc.lines[line_i];
-        let marked = mentions.iter().any(|c| {
-            c.value == Value::Cue(Cue::Date(DateMarker::Dateline)) && line.span.contains(c.span)
+        let marked = mentions.iter().filter(on_line).any(|c| {
+            c.value == Value::Cue(Cue::Date(DateMarker::Dateline)) && c.span.end <= span.start
         });
-        let words = crate::annotate::words_in(text, line.span.start, line.span.end).len();
-        let date_words = crate::annotate::words_in(text, m.span.start, m.span.end).len();
-        let short = words <= date_words + 4;
-        if marked || (top.contains(&line_i) && short) {
-            return resolve(e, None).date;
+        if marked {
+            return Some(date);
+        }
+        // The words of the line outside its dates and times.
+        let covered: Vec<Span> = mentions
+            .iter()
+            .filter(on_line)
+            .filter(|m| matches!(m.value, Value::Date(_) | Value::Time(_)))
+            .map(|m| m.span)
+            .collect();
+        let extra = words_in(text, line.start, line.end)
+            .iter()
+            .filter(|w| !covered.iter().any(|c| c.contains(**w)))
+            .count();
+        if rank > 0 && extra <= DATELINE_EXTRA_WORDS {
+            return Some(date);
         }
     }
     None
@@ -93,6 +121,12 @@ mod tests {
             u.date("https://x.net/2017-07-03-whatsapp-down"),
             Date::new(2017, 7, 3)
         );
+        assert_eq!(
+            u.date("https://x.net/ar/2021/4/27/internet-cut"),
+            Date::new(2021, 4, 27)
+        );
+        assert_eq!(u.date("https://x.net/2024/02/30/x"), None);
         assert_eq!(u.date("https://x.net/p/4E9dO"), None);
+        assert_eq!(u.date("https://x.net/item/20250405123"), None);
     }
 }

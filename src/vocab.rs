@@ -337,6 +337,12 @@ str_enum!(
         Since = "since",
         /// An estimate (قد يستغرق).
         Estimate = "estimate",
+        /// A compensation period (تعويض, مجانا): what customers get, not
+        /// how long the outage lasted.
+        Compensation = "compensation",
+        /// A recurring window (يوميا, كل يوم): how long each daily cut of a
+        /// schedule lasts, not one outage.
+        Recurring = "recurring",
     }
 );
 
@@ -353,6 +359,14 @@ str_enum!(
         Week = "week",
         Link = "link",
         Hour = "hour",
+        /// The first day of a month (فاتح, غرة).
+        First = "first",
+        /// Opens a span of time (من الساعة, بين).
+        From = "from",
+        /// Closes a span of time (حتى, إلى, لغاية).
+        Until = "until",
+        /// Counts back from publication (قبل يومين).
+        Ago = "ago",
     }
 );
 

@@ -1,31 +1,51 @@
 /*!
 Dates and clock times.
 
-A date is assembled from *pieces* found separately — month names (with a day
-before and a year after, month pairs «تموز/يوليو», «يوليو (تموز)»), numeric
-dates (d/m/yyyy, yyyy/m/d, ISO, dots), weekdays, relative days (اليوم, أمس),
-relative weeks/months/years («الأسبوع الماضي»), parts of the day
-(«مساء») and direction markers (الماضي, المقبل, الجاري) — and pieces that
-stand next to each other with only glue between them (spaces, punctuation,
-«يوم», «الموافق», «من», «في») form one date: «اليوم الخميس (14 تموز/يوليو
-2022)» is one mention with a relative day, a weekday and a full date.
+A date is assembled from *pieces* found separately, the way Duckling
+composes tokens:
+
+- a month name of any system (`months.tsv`), with the day before it
+  («14 يوليو», «14 من أكتوبر», «الخامس من», «الحادي والعشرين من»,
+  «فاتح ماي», «7حزيران»), a second name of the same month («تموز/يوليو»,
+  «يوليو (تموز)», «أكتوبر/ تشرين الأول»), a year after it («2022», «1447 هـ»)
+  and, for English names, the day after it («January 15, 2020»);
+- a numeric date (d/m/yyyy, d-m-yyyy, yyyy/m/d, ISO, dots; digits of any
+  script are ASCII in the normalised view);
+- a weekday (with ال or after يوم / يومه), a relative day (اليوم, أمس, أول
+  أمس), a count back from publication («قبل يومين», «قبل 3 أيام»), a relative
+  week, month or year («الأسبوع الماضي», «هذا الشهر»), a year («عام 2022»),
+  a part of the day («مساء», «فجر») and a direction marker (الماضي, المقبل,
+  الجاري).
+
+Pieces that stand next to each other with only glue between them (spaces,
+punctuation, «يوم», «الموافق», «من», «في») form one date: «اليوم الخميس (14
+تموز/يوليو 2022)» is one mention with a relative day, a weekday and a full
+date, and «الخميس 24 يوليو 2025 الموافق 29 محرم 1447» one with a Gregorian
+and a Hijri writing (the Gregorian one is kept).
 
 A date mention is a [`DateExpr`]: what the text says, before resolution.
 [`resolve`] turns it into a record value against the publication date, with
-a past bias (a bare weekday is the same or the previous one).
+a past bias. Ambiguous month names (آب "father", ماي "my", صفر "zero") are
+months only with a day, a year, «شهر», a direction marker, فاتح or a second
+month name.
 
-Clock times: «3:37 مساءً», «الساعة الثالثة عصرا», «التاسعة والنصف مساء»,
-«الواحدة بعد منتصف الليل», with a time zone from `timezones.tsv`.
+Clock times are in [`clock`].
 */
+
+mod clock;
+mod resolve;
+
+pub(super) use clock::to_24h;
+pub use resolve::{Precision, Resolved, resolve};
 
 use regex::Regex;
 
-use super::{Annotator, ClockTime, Cue, DateExpr, Mention, Number, Value, numbers, skip_spaces};
+use super::{Annotator, Cue, DateExpr, Mention, Number, Value, numbers, skip_spaces};
 use crate::calendar::Date;
 use crate::document::Document;
 use crate::gazetteer::{Clitics, Gazetteer, Hit};
 use crate::hijri;
-use crate::lexicon::{Lexicons, MonthName, Tz};
+use crate::lexicon::{Lexicons, MonthName};
 use crate::span::Span;
 use crate::vocab::*;
 
@@ -34,21 +54,30 @@ pub struct DateTimeAnnotator {
     weekdays: Gazetteer<Weekday>,
     relative: Gazetteer<i32>,
     parts: Gazetteer<DayPart>,
-    zones: Gazetteer<Tz>,
+    units: Gazetteer<(DurationUnit, UnitCount)>,
     numeric: Regex,
-    clock: Regex,
+    clocks: clock::Clocks,
 }
+
+/// The longest proclitic chain in bytes («وبال»).
+const CLITIC_BYTES: usize = 8;
+
+/// The Gregorian years a written year may have; Hijri years are checked
+/// against the Umm al-Qura table.
+const YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
 
 /// How a piece contributes to a date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Piece {
     Calendar {
         year: Option<i32>,
-        month: Option<u8>,
+        month: u8,
         day: Option<u8>,
         hijri: bool,
     },
     Year(i32),
+    /// A day of a month given by another piece («26 من الشهر الحالي»).
+    DayOfMonth(u8),
     Weekday(Weekday),
     Days(i32),
     Weeks(i32),
@@ -58,6 +87,98 @@ enum Piece {
     Direction(DateMarker),
 }
 
+/// Mentions of one kind indexed by where they start and where they end:
+/// «what stands right before / after this word» is a binary search, not a
+/// scan, so long documents stay linear.
+pub(super) struct Positions<T> {
+    by_start: Vec<(Span, T)>,
+    by_end: Vec<(Span, T)>,
+}
+
+impl<T: Copy> Positions<T> {
+    pub(super) fn new(items: impl IntoIterator<Item = (Span, T)>) -> Positions<T> {
+        let mut by_start: Vec<(Span, T)> = items.into_iter().collect();
+        by_start.sort_by_key(|(s, _)| (s.start, s.end));
+        let mut by_end = by_start.clone();
+        by_end.sort_by_key(|(s, _)| (s.end, s.start));
+        Positions { by_start, by_end }
+    }
+
+    /// Every item, by start.
+    pub(super) fn all(&self) -> &[(Span, T)] {
+        &self.by_start
+    }
+
+    /// The items that start at `pos`.
+    pub(super) fn starting_at(&self, pos: usize) -> &[(Span, T)] {
+        let from = self.by_start.partition_point(|(s, _)| s.start < pos);
+        let to = self.by_start.partition_point(|(s, _)| s.start <= pos);
+        &self.by_start[from..to]
+    }
+
+    /// The items that end at `pos`.
+    pub(super) fn ending_at(&self, pos: usize) -> &[(Span, T)] {
+        let from = self.by_end.partition_point(|(s, _)| s.end < pos);
+        let to = self.by_end.partition_point(|(s, _)| s.end <= pos);
+        &self.by_end[from..to]
+    }
+
+    /// The items that start inside `span`.
+    pub(super) fn starting_in(&self, span: Span) -> &[(Span, T)] {
+        let from = self.by_start.partition_point(|(s, _)| s.start < span.start);
+        let to = self.by_start.partition_point(|(s, _)| s.start < span.end);
+        &self.by_start[from..to.max(from)]
+    }
+}
+
+/// True when `span` overlaps one of `sorted` (sorted by start, not
+/// overlapping each other).
+pub(super) fn overlaps_sorted(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|t| t.end <= span.start);
+    sorted.get(i).is_some_and(|t| t.start < span.end)
+}
+
+/// What the date annotator reads of one document.
+struct Cx<'a> {
+    text: &'a str,
+    nums: Positions<Number>,
+    markers: Positions<DateMarker>,
+}
+
+impl Cx<'_> {
+    /// The marker of one of `kinds` that ends right before `pos` (spaces
+    /// allowed between).
+    fn marker_before(&self, pos: usize, kinds: &[DateMarker]) -> Option<Span> {
+        let at = super::skip_spaces_back(self.text, pos);
+        self.markers
+            .ending_at(at)
+            .iter()
+            .find(|(_, m)| kinds.contains(m))
+            .map(|(s, _)| *s)
+    }
+
+    /// The marker of one of `kinds` that starts at `pos` (after spaces).
+    fn marker_after(&self, pos: usize, kinds: &[DateMarker]) -> Option<(Span, DateMarker)> {
+        let at = skip_spaces(self.text, pos);
+        self.markers
+            .starting_at(at)
+            .iter()
+            .find(|(_, m)| kinds.contains(m))
+            .copied()
+    }
+
+    /// The number that ends right before `pos` (spaces allowed between).
+    fn number_before(&self, pos: usize) -> Option<(Span, Number)> {
+        let at = super::skip_spaces_back(self.text, pos);
+        self.nums.ending_at(at).first().copied()
+    }
+
+    /// The number that starts at `pos`.
+    fn number_at(&self, pos: usize) -> Option<(Span, Number)> {
+        self.nums.starting_at(pos).first().copied()
+    }
+}
+
 impl DateTimeAnnotator {
     pub fn new(lex: &Lexicons, clitics: &Clitics) -> DateTimeAnnotator {
         DateTimeAnnotator {
@@ -65,12 +186,12 @@ impl DateTimeAnnotator {
             weekdays: Gazetteer::new(&lex.weekdays, clitics),
             relative: Gazetteer::new(&lex.relative_days, clitics),
             parts: Gazetteer::new(&lex.day_parts, clitics),
-            zones: Gazetteer::new(&lex.timezones, clitics),
+            units: Gazetteer::new(&lex.duration_units, clitics),
             numeric: Regex::new(
                 r"(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})|(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4})",
             )
             .expect("constant regex"),
-            clock: Regex::new(r"(\d{1,2}) ?([:.,]) ?(\d{2})").expect("constant regex"),
+            clocks: clock::Clocks::new(lex, clitics),
         }
     }
 }
@@ -82,169 +203,122 @@ impl Annotator for DateTimeAnnotator {
 
     fn annotate(&self, doc: &Document, prior: &[Mention], out: &mut Vec<Mention>) {
         let text = doc.ntext();
-        let nums: Vec<(Span, Number)> = numbers(prior).map(|(s, n)| (s, *n)).collect();
-        let markers: Vec<(Span, DateMarker)> = super::cues(prior)
-            .filter_map(|(s, c)| match c {
+        let cx = Cx {
+            text,
+            nums: Positions::new(numbers(prior).map(|(s, n)| (s, *n))),
+            markers: Positions::new(super::cues(prior).filter_map(|(s, c)| match c {
                 Cue::Date(m) => Some((s, m)),
                 _ => None,
-            })
-            .collect();
-        let hedges: Vec<Span> = super::cues(prior)
-            .filter_map(|(s, c)| matches!(c, Cue::Qualifier(_, Position::After)).then_some(s))
-            .collect();
-        let times = self.times(doc, &nums, &markers, &hedges);
+            })),
+        };
+        let parts = self.parts.find(text);
+        let times = self.clocks.times(doc, prior, &cx, &parts);
         let mut pieces = Vec::new();
-        self.month_pieces(text, &nums, &markers, &mut pieces);
+        self.month_pieces(&cx, &mut pieces);
         self.numeric_pieces(text, &mut pieces);
-        self.day_pieces(text, &markers, &times, &mut pieces);
+        let time_spans: Vec<Span> = times.iter().map(|(s, _)| *s).collect();
+        self.day_pieces(&cx, &parts, &time_spans, &mut pieces);
+        self.ago_pieces(&cx, &mut pieces);
+        unit_pieces(&cx, &mut pieces);
         pieces.retain(|(s, _)| !doc.is_masked(*s));
         pieces.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-        // Drop pieces inside others (a weekday inside a numeric match...).
+        // A piece inside or across another (a weekday inside a numeric
+        // match, a direction marker inside «الأسبوع الماضي») is dropped.
         let mut kept: Vec<(Span, Piece)> = Vec::new();
         for (s, p) in pieces {
-            if kept
-                .last()
-                .is_some_and(|(k, _)| k.contains(s) || k.overlaps(s))
-            {
+            if kept.last().is_some_and(|(k, _)| k.overlaps(s)) {
                 continue;
             }
             kept.push((s, p));
         }
-        for (span, expr) in group(text, &kept, &markers) {
+        for (span, expr) in group(&cx, &kept) {
             out.push(Mention {
                 span,
                 value: Value::Date(expr),
             });
         }
         for (span, t) in times {
-            if !doc.is_masked(span) {
-                out.push(Mention {
-                    span,
-                    value: Value::Time(t),
-                });
-            }
+            out.push(Mention {
+                span,
+                value: Value::Time(t),
+            });
         }
     }
 }
 
 impl DateTimeAnnotator {
-    fn month_pieces(
-        &self,
-        text: &str,
-        nums: &[(Span, Number)],
-        markers: &[(Span, DateMarker)],
-        out: &mut Vec<(Span, Piece)>,
-    ) {
-        let hits = self.months.find(text);
-        let mut consumed_until = 0;
-        for (k, h) in hits.iter().enumerate() {
-            if h.span.start < consumed_until {
-                continue;
-            }
-            let mut span = h.span;
+    /// Month names with their day, year and second name.
+    fn month_pieces(&self, cx: &Cx<'_>, out: &mut Vec<(Span, Piece)>) {
+        let text = cx.text;
+        let hits = self.months.find(&unglue_digits(text));
+        let mut k = 0;
+        while k < hits.len() {
+            let h = &hits[k];
             let name = *h.value;
+            k += 1;
+            let mut span = h.span;
             // A second name of the same month: «تموز/يوليو», «يوليو (تموز)».
             let mut paired = false;
-            if let Some(next) = hits.get(k + 1)
+            if let Some(next) = hits.get(k)
                 && next.value.month == name.month
-                && next.value.system != MonthSystem::Hijri
+                && (next.value.system == MonthSystem::Hijri) == (name.system == MonthSystem::Hijri)
+                && next.word_start == next.span.start
                 && is_pair_glue(&text[h.span.end..next.word_start])
             {
                 span = span.cover(next.span);
-                if text[span.end..].starts_with(')') {
-                    span.end += 1;
-                }
                 paired = true;
-                consumed_until = span.end;
+                k += 1;
             }
-            // A day before: «14 يوليو», «14 من أكتوبر», «الخامس من», «7حزيران».
-            let mut before = h.word_start;
-            let word_prefix = &text[h.word_start..h.span.start];
-            let mut month_word = false;
-            if let Some((ms, _)) = markers.iter().find(|(ms, m)| {
-                *m == DateMarker::Month && ms.end <= before && gap_is(text, ms.end, before, "")
-            }) {
-                month_word = true;
-                before = ms.start;
-                // «شهر» may carry its own clitics; look before it.
-                before = word_start_of(text, before);
-            }
-            let mut day = None;
-            let mut start = span.start;
-            if word_prefix.is_empty() {
-                let mut look = before;
-                if let Some((ls, _)) = markers.iter().find(|(ls, m)| {
-                    *m == DateMarker::Link
-                        && ls.end <= look
-                        && gap_is(text, ls.end, look, "")
-                        && text[ls.start..ls.end] == *"من"
-                }) {
-                    look = ls.start;
-                }
-                if let Some((ns, n)) = nums
-                    .iter()
-                    .find(|(ns, _)| ns.end <= look && gap_is(text, ns.end, look, ""))
-                    && let Some(v) = n.value
-                    && v.fract() == 0.0
-                    && (1.0..=31.0).contains(&v)
-                    && (n.digits || n.ordinal)
-                {
-                    day = Some(v as u8);
-                    start = ns.start;
-                }
-            }
-            // A year after: «2022», «1447 هـ».
-            let mut year = None;
+            // A clitic on the name («وأكتوبر») leaves no room for a day.
+            let day_before = (h.word_start == h.span.start)
+                .then(|| day_before(cx, h.span.start))
+                .flatten();
+            let mut day = day_before.map(|(_, d)| d);
             let mut end = span.end;
-            let after = skip_glue(text, span.end, ",");
-            if let Some((ns, n)) = nums.iter().find(|(ns, _)| ns.start == after)
-                && n.digits
-                && let Some(v) = n.value
-                && v.fract() == 0.0
-                && ((1900.0..=2100.0).contains(&v)
-                    || (name.system == MonthSystem::Hijri && (1300.0..=1600.0).contains(&v)))
+            // «January 15, 2020»: English names put the day after.
+            if day.is_none()
+                && name.system == MonthSystem::Latin
+                && let Some((d, d_end)) = latin_day_after(cx, span.end)
             {
-                year = Some(v as i32);
-                end = ns.end;
-                let rest = skip_spaces(text, end);
-                for mark in ["هجري", "ه", "م"] {
-                    if let Some(r) = text[rest..].strip_prefix(mark)
-                        && !r.chars().next().is_some_and(crate::normalize::is_word_char)
-                    {
-                        end = rest + mark.len();
-                        break;
-                    }
-                }
+                day = Some(d);
+                end = d_end;
             }
-            let direction = markers.iter().any(|(ms, m)| {
-                matches!(
-                    m,
-                    DateMarker::Past | DateMarker::Future | DateMarker::Current
-                ) && ms.start == skip_spaces(text, end)
-            });
+            let year = match year_after(cx, end, name.system) {
+                Some((y, y_end)) => {
+                    end = y_end;
+                    Some(y)
+                }
+                None => None,
+            };
+            let month_word = day_before
+                .is_none()
+                .then(|| cx.marker_before(h.word_start, &[DateMarker::Month]))
+                .flatten()
+                .map(|s| with_article(text, s.start));
+            let direction = cx
+                .marker_after(
+                    end,
+                    &[DateMarker::Past, DateMarker::Future, DateMarker::Current],
+                )
+                .is_some();
             if name.needs_context
                 && day.is_none()
                 && year.is_none()
                 && !paired
-                && !month_word
+                && month_word.is_none()
                 && !direction
             {
                 continue;
             }
-            if month_word && day.is_none() {
-                start = before.max(start.min(before));
-                start = markers
-                    .iter()
-                    .find(|(ms, m)| {
-                        *m == DateMarker::Month && ms.start >= before && ms.end <= h.word_start
-                    })
-                    .map_or(start, |(ms, _)| ms.start);
-            }
+            let start = day_before
+                .map(|(s, _)| s)
+                .or(month_word)
+                .unwrap_or(span.start);
             out.push((
                 Span::new(start, end),
                 Piece::Calendar {
                     year,
-                    month: Some(name.month),
+                    month: name.month,
                     day,
                     hijri: name.system == MonthSystem::Hijri,
                 },
@@ -252,16 +326,21 @@ impl DateTimeAnnotator {
         }
     }
 
+    /// Numeric dates.
     fn numeric_pieces(&self, text: &str, out: &mut Vec<(Span, Piece)>) {
         for c in self.numeric.captures_iter(text) {
             let m = c.get(0).expect("whole match");
             let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            let digitish =
-                |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || "/-.".contains(c));
-            if digitish(before)
-                || (digitish(after) && !text[m.end()..].starts_with(". ") && after != Some('.'))
-            {
+            let rest = &text[m.end()..];
+            let after = rest.chars().next();
+            let mut after2 = rest.chars().skip(1);
+            // Not inside a longer run of numbers (an IP address, a phone
+            // number, a version): a separator may end the date only when
+            // no digit follows it.
+            let continues = after.is_some_and(|c| c.is_ascii_digit())
+                || (after.is_some_and(|c| "/-.".contains(c))
+                    && after2.next().is_some_and(|c| c.is_ascii_digit()));
+            if before.is_some_and(|c| c.is_ascii_digit() || "/-.".contains(c)) || continues {
                 continue;
             }
             let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<i64>().ok());
@@ -277,17 +356,18 @@ impl DateTimeAnnotator {
             let (Some(y), Some(mut mo), Some(mut d)) = (y, mo, d) else {
                 continue;
             };
+            // Day first is the Arabic order; a "month" over 12 is a day.
             if mo > 12 && d <= 12 {
                 std::mem::swap(&mut mo, &mut d);
             }
-            if Date::new(y as i32, mo as u8, d as u8).is_none() || !(1900..=2100).contains(&y) {
+            if !YEARS.contains(&y) || Date::new(y as i32, mo as u8, d as u8).is_none() {
                 continue;
             }
             out.push((
                 Span::new(m.start(), m.end()),
                 Piece::Calendar {
                     year: Some(y as i32),
-                    month: Some(mo as u8),
+                    month: mo as u8,
                     day: Some(d as u8),
                     hijri: false,
                 },
@@ -295,23 +375,24 @@ impl DateTimeAnnotator {
         }
     }
 
+    /// Weekdays, relative days, parts of the day and direction markers.
     fn day_pieces(
         &self,
-        text: &str,
-        markers: &[(Span, DateMarker)],
-        times: &[(Span, ClockTime)],
+        cx: &Cx<'_>,
+        parts: &[Hit<'_, DayPart>],
+        times: &[Span],
         out: &mut Vec<(Span, Piece)>,
     ) {
+        let text = cx.text;
         for h in self.weekdays.find(text) {
             let prefix = &text[h.word_start..h.span.start];
             let definite = prefix.ends_with("ال") || prefix.ends_with("لل");
-            let after_day_word = markers
-                .iter()
-                .any(|(ms, m)| *m == DateMarker::Day && gap_is(text, ms.end, h.word_start, ""));
-            if !definite && !after_day_word {
+            // أحد is also "one", اثنين "two": without the article the name
+            // needs يوم before it.
+            if !definite && cx.marker_before(h.word_start, &[DateMarker::Day]).is_none() {
                 continue;
             }
-            let start = if definite && prefix.ends_with("ال") {
+            let start = if prefix.ends_with("ال") {
                 h.span.start - "ال".len()
             } else {
                 h.span.start
@@ -319,248 +400,352 @@ impl DateTimeAnnotator {
             out.push((Span::new(start, h.span.end), Piece::Weekday(*h.value)));
         }
         for h in self.relative.find(text) {
+            // «اليوم الأول من العطل» (the first day): not today.
+            if *h.value == 0
+                && cx
+                    .number_at(skip_spaces(text, h.span.end) + "ال".len())
+                    .is_some_and(|(_, n)| n.ordinal)
+            {
+                continue;
+            }
             out.push((h.span, Piece::Days(*h.value)));
         }
-        for h in self.parts.find(text) {
+        for p in parts {
             // One-letter and Latin forms (ص, م, pm) only mark clock times.
-            if h.span.len() <= 2 || text[h.span.start..h.span.end].is_ascii() {
+            let surface = &text[p.span.start..p.span.end];
+            if surface.chars().count() <= 1 || surface.is_ascii() {
                 continue;
             }
-            if times.iter().any(|(t, _)| t.overlaps(h.span)) {
+            if overlaps_sorted(times, p.span) {
                 continue;
             }
-            out.push((h.span, Piece::Part(*h.value)));
+            out.push((p.span, Piece::Part(*p.value)));
         }
-        // «الأسبوع الماضي», «الشهر المقبل», «العام الجاري», «هذا الأسبوع».
-        for (i, (ms, m)) in markers.iter().enumerate() {
-            let unit = match m {
-                DateMarker::Week | DateMarker::Month | DateMarker::Year => *m,
-                _ => continue,
-            };
-            if !text[..ms.start].ends_with("ال")
-                && !text[word_start_of(text, ms.start)..ms.start].ends_with("ال")
-            {
-                // «شهر مايو» is handled with the month.
-                let this = markers[..i]
-                    .iter()
-                    .rev()
-                    .find(|(s, k)| *k == DateMarker::Current && gap_is(text, s.end, ms.start, ""));
-                if this.is_none() {
-                    continue;
-                }
-            }
-            let dir = markers[i + 1..]
-                .iter()
-                .find(|(s, _)| s.start == skip_spaces(text, ms.end))
-                .map(|(s, k)| (*s, *k));
-            let this_before = markers[..i]
-                .iter()
-                .rev()
-                .find(|(s, k)| *k == DateMarker::Current && gap_is(text, s.end, ms.start, ""));
-            let (offset, span) = match (dir, this_before) {
-                (Some((s, DateMarker::Past)), _) => (-1, Span::new(ms.start, s.end)),
-                (Some((s, DateMarker::Future)), _) => (1, Span::new(ms.start, s.end)),
-                (Some((s, DateMarker::Current)), _) => (0, Span::new(ms.start, s.end)),
-                (_, Some((s, _))) => (0, Span::new(s.start, ms.end)),
-                _ => continue,
-            };
-            let start = word_start_of(text, span.start);
-            let span = Span::new(
-                start.max(span.start - 4.min(span.start)).max(start),
-                span.end,
-            );
-            let piece = match unit {
-                DateMarker::Week => Piece::Weeks(offset),
-                DateMarker::Month => Piece::Months(offset),
-                _ => Piece::Years(offset),
-            };
-            out.push((span, piece));
-        }
-        // «عام 2022», «سنة 2019».
-        for (ms, m) in markers {
-            if *m != DateMarker::Year {
-                continue;
-            }
-            let after = skip_spaces(text, ms.end);
-            let digits: String = text[after..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            if digits.len() == 4
-                && let Ok(y) = digits.parse::<i32>()
-                && (1900..=2100).contains(&y)
-            {
-                out.push((Span::new(ms.start, after + 4), Piece::Year(y)));
-            }
-        }
-        for (ms, m) in markers {
+        for (s, m) in cx.markers.all() {
             if matches!(
                 m,
                 DateMarker::Past | DateMarker::Future | DateMarker::Current
             ) {
-                out.push((*ms, Piece::Direction(*m)));
+                out.push((*s, Piece::Direction(*m)));
             }
         }
     }
 
-    /// Clock times with their part of day and zone.
-    fn times(
-        &self,
-        doc: &Document,
-        nums: &[(Span, Number)],
-        markers: &[(Span, DateMarker)],
-        hedges: &[Span],
-    ) -> Vec<(Span, ClockTime)> {
-        let text = doc.ntext();
-        let parts = self.parts.find(text);
-        let zones = self.zones.find(text);
-        let mut out: Vec<(Span, ClockTime)> = Vec::new();
-        let hour_words: Vec<Span> = markers
-            .iter()
-            .filter(|(_, m)| *m == DateMarker::Hour)
-            .map(|(s, _)| *s)
-            .collect();
-        for c in self.clock.captures_iter(text) {
-            let m = c.get(0).expect("whole match");
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            if before.is_some_and(|b| b.is_ascii_digit() || b == ':' || b == '/' || b == '.')
-                || after.is_some_and(|a| a.is_ascii_digit() || a == ':' || a == '/')
+    /// «قبل يومين», «قبل 3 أيام», «قبل أسبوع», «قبل شهرين»: counted back
+    /// from publication. Hours are not dates, and years are the age of
+    /// things («تأسست قبل 18 عاما»), not when an outage happened.
+    fn ago_pieces(&self, cx: &Cx<'_>, out: &mut Vec<(Span, Piece)>) {
+        let text = cx.text;
+        for h in self.units.find(text) {
+            let (unit, count) = *h.value;
+            if h.word_start != h.span.start {
+                continue;
+            }
+            let mut lead = h.span.start;
+            let amount = match count {
+                UnitCount::Two => 2,
+                UnitCount::One | UnitCount::Many => match cx.number_before(h.span.start) {
+                    Some((ns, n)) if !n.ordinal => {
+                        let Some(v) = n
+                            .value
+                            .filter(|v| v.fract() == 0.0 && (1.0..=60.0).contains(v))
+                        else {
+                            continue;
+                        };
+                        lead = ns.start;
+                        v as i32
+                    }
+                    _ if count == UnitCount::One => 1,
+                    _ => continue,
+                },
+            };
+            // «قبل يوم واحد»
+            let mut end = h.span.end;
+            if count == UnitCount::One
+                && lead == h.span.start
+                && let Some((ns, n)) = cx.number_at(skip_spaces(text, end))
+                && n.value == Some(1.0)
+                && !n.digits
+            {
+                end = ns.end;
+            }
+            let Some(ago) = cx.marker_before(lead, &[DateMarker::Ago]) else {
+                continue;
+            };
+            // «قبل يومين (فقط) من انطلاق التخفيضات»: before another event.
+            let next = skip_spaces(text, end);
+            let after_next = skip_spaces(text, word_end(text, next));
+            if [next, after_next]
+                .iter()
+                .any(|&at| cx.marker_after(at, &[DateMarker::From]).is_some())
             {
                 continue;
             }
-            let (Ok(h), Ok(min)) = (c[1].parse::<u8>(), c[3].parse::<u8>()) else {
-                continue;
+            let piece = match unit {
+                DurationUnit::Day => Piece::Days(-amount),
+                DurationUnit::Week => Piece::Days(-7 * amount),
+                DurationUnit::Month => Piece::Months(-amount),
+                _ => continue,
             };
-            if h > 24 || min > 59 {
-                continue;
-            }
-            let sep = &c[2];
-            let after_hour_word = hour_words
-                .iter()
-                .any(|w| gap_is(text, w.end, m.start(), ""));
-            let (part, zone, end) = self.tail(text, m.end(), &parts, &zones, hedges);
-            // «6.30 مساءً», «(19,00 ت غ)»: dots and commas need a part, a
-            // zone or الساعة to be a time rather than a decimal.
-            if sep != ":" && part.is_none() && zone.is_none() && !after_hour_word {
-                continue;
-            }
-            let start = hour_words
-                .iter()
-                .find(|w| gap_is(text, w.end, m.start(), ""))
-                .map_or(m.start(), |w| w.start);
-            out.push((
-                Span::new(start, end),
-                ClockTime {
-                    hour: to_24h(h, part),
-                    minute: min,
-                    tz: zone,
-                },
-            ));
+            out.push((Span::new(ago.start, end), piece));
         }
-        // «الساعة الثالثة عصرا», «الساعة 10», «التاسعة والنصف مساء».
-        for (ns, n) in nums {
-            if out.iter().any(|(s, _)| s.overlaps(*ns)) {
-                continue;
-            }
-            let Some(v) = n.value else { continue };
-            if v.fract() != 0.0 || !(0.0..=24.0).contains(&v) {
-                continue;
-            }
-            let hour_word = hour_words
-                .iter()
-                .find(|w| gap_is(text, w.end, ns.start, ""))
-                .copied();
-            let word_number = !n.digits;
-            let definite = word_number && text[..ns.start].ends_with("ال");
-            let mut minute = 0u8;
-            let mut end = ns.end;
-            // والنصف, والربع
-            if let Some((fs, f)) = nums.iter().find(|(fs, f)| {
-                fs.start > ns.end
-                    && gap_is(text, ns.end, word_start_of(text, fs.start), "")
-                    && f.value.is_some_and(|x| x < 1.0)
-            }) {
-                let lead = &text[word_start_of(text, fs.start)..fs.start];
-                if lead.starts_with('و') {
-                    minute = (f.value.unwrap_or(0.0) * 60.0).round() as u8;
-                    end = fs.end;
-                }
-            }
-            let (part, zone, tail_end) = self.tail(text, end, &parts, &zones, hedges);
-            let ok = match (hour_word, part) {
-                (Some(_), _) => true,
-                (None, Some(_)) => definite && (1.0..=12.0).contains(&v),
-                _ => false,
-            };
-            if !ok {
-                continue;
-            }
-            let start = hour_word.map_or(word_start_of(text, ns.start), |w| w.start);
-            out.push((
-                Span::new(start.min(ns.start), tail_end),
-                ClockTime {
-                    hour: to_24h(v as u8, part),
-                    minute,
-                    tz: zone,
-                },
-            ));
-        }
-        out.sort_by_key(|(s, _)| s.start);
-        out.retain(|(s, _)| !doc.is_masked(*s));
-        out
-    }
-
-    /// The part of day and zone after a time ending at `end`.
-    fn tail(
-        &self,
-        text: &str,
-        end: usize,
-        parts: &[Hit<'_, DayPart>],
-        zones: &[Hit<'_, Tz>],
-        hedges: &[Span],
-    ) -> (Option<DayPart>, Option<Tz>, usize) {
-        let mut end = end;
-        let mut part = None;
-        let mut zone = None;
-        let at = skip_spaces(text, end);
-        if let Some(p) = parts.iter().find(|p| p.word_start == at) {
-            part = Some(*p.value);
-            end = p.span.end;
-        }
-        // «8:15 صباحًا تقريبًا بتوقيت ...»
-        if let Some(h) = hedges.iter().find(|h| h.start == skip_spaces(text, end)) {
-            end = h.end;
-        }
-        let at = skip_glue(text, end, "(");
-        if let Some(z) = zones.iter().find(|z| z.word_start == at) {
-            zone = Some(z.value.clone()).filter(|z| *z != Tz::Local);
-            end = z.span.end;
-            if text[..at].ends_with('(') && text[end..].starts_with(')') {
-                end += 1;
-            }
-        }
-        (part, zone, end)
     }
 }
 
-/// A 24-hour hour from a 12-hour one and a part of day.
-fn to_24h(h: u8, part: Option<DayPart>) -> u8 {
-    match part {
-        Some(DayPart::Afternoon | DayPart::Evening) if h < 12 => h + 12,
-        Some(DayPart::Noon) if h < 6 => h + 12,
-        Some(DayPart::Night) if (6..12).contains(&h) => h + 12,
-        Some(DayPart::Morning | DayPart::Dawn | DayPart::Midnight) if h == 12 => 0,
-        _ => h % 24,
+/// «الأسبوع الماضي», «الشهر المقبل», «العام الجاري», «هذا الأسبوع», and
+/// «عام 2022».
+fn unit_pieces(cx: &Cx<'_>, out: &mut Vec<(Span, Piece)>) {
+    let text = cx.text;
+    for &(ms, m) in cx.markers.all() {
+        if !matches!(m, DateMarker::Week | DateMarker::Month | DateMarker::Year) {
+            continue;
+        }
+        // «عام 2022», «سنة 2019», «العام 2022».
+        if m == DateMarker::Year
+            && let Some((ns, n)) = cx.number_at(skip_spaces(text, ms.end))
+            && n.digits
+            && let Some(v) = n.value
+            && v.fract() == 0.0
+            && YEARS.contains(&(v as i64))
+            && text[ns.start..ns.end].len() == 4
+        {
+            out.push((
+                Span::new(with_article(text, ms.start), ns.end),
+                Piece::Year(v as i32),
+            ));
+            continue;
+        }
+        let definite = text[word_start_of(text, ms.start)..ms.start].ends_with("ال")
+            || text[..ms.start].ends_with("ال");
+        let this = cx.marker_before(word_start_of(text, ms.start), &[DateMarker::Current]);
+        let dir = cx.marker_after(
+            ms.end,
+            &[DateMarker::Past, DateMarker::Future, DateMarker::Current],
+        );
+        let (offset, span) = match (definite, dir, this) {
+            (true, Some((s, DateMarker::Past)), _) => (-1, Span::new(ms.start, s.end)),
+            (true, Some((s, DateMarker::Future)), _) => (1, Span::new(ms.start, s.end)),
+            (true, Some((s, _)), _) => (0, Span::new(ms.start, s.end)),
+            // «هذا الأسبوع»
+            (true, None, Some(t)) => (0, Span::new(t.start, ms.end)),
+            _ => continue,
+        };
+        let span = Span::new(with_article(text, span.start), span.end);
+        // «26 من الشهر الحالي»: a day of a relative month.
+        if m == DateMarker::Month
+            && let Some((s, d)) = day_before(cx, span.start)
+        {
+            out.push((Span::new(s, span.start), Piece::DayOfMonth(d)));
+        }
+        let piece = match m {
+            DateMarker::Week => Piece::Weeks(offset),
+            DateMarker::Month => Piece::Months(offset),
+            _ => Piece::Years(offset),
+        };
+        out.push((span, piece));
     }
 }
 
-/// True when `text[from..to]` is only spaces and the characters in `extra`.
-fn gap_is(text: &str, from: usize, to: usize, extra: &str) -> bool {
-    from <= to
-        && text[from..to]
-            .chars()
-            .all(|c| c == ' ' || extra.contains(c))
+/// The day written before a month name starting at `pos`: «14», «14 من»,
+/// «الخامس من», «الحادي والعشرين من», «العاشر من شهر», «فاتح», «7حزيران»,
+/// «11th,»; with the start of its span.
+fn day_before(cx: &Cx<'_>, pos: usize) -> Option<(usize, u8)> {
+    let text = cx.text;
+    let mut look = back_over_openers(text, pos);
+    // «شهر» between the day and the month: «العاشر من شهر أيلول».
+    let month_word = cx.marker_before(look, &[DateMarker::Month]);
+    if let Some(s) = month_word {
+        look = s.start;
+    }
+    if let Some(s) = cx.marker_before(look, &[DateMarker::First]) {
+        return Some((s.start, 1));
+    }
+    // «14 من أكتوبر»: only «من» links a day to its month.
+    let linked = cx
+        .marker_before(look, &[DateMarker::From])
+        .filter(|s| &text[s.start..s.end] == "من");
+    if let Some(s) = linked {
+        look = s.start;
+    } else if month_word.is_some() {
+        return None;
+    }
+    let latin = back_over_latin_ordinal(text, look);
+    if latin != look {
+        // «11th, December»: the number reader stops at the suffix.
+        let digits = text[..latin].len()
+            - text[..latin]
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let d: u8 = text[latin - digits..latin].parse().ok()?;
+        return (1..=31).contains(&d).then_some((latin - digits, d));
+    }
+    let (ns, n) = cx.number_before(look)?;
+    // An ordinal needs «من»: «الخامس أغسطس» is not written.
+    if linked.is_none() && !n.digits {
+        return None;
+    }
+    day_number(cx, ns, &n)
+}
+
+/// A day of the month from a number: digits 1–31, an ordinal («الخامس»),
+/// a definite ten («العشرين») or a compound ordinal («الحادي والعشرين»).
+fn day_number(cx: &Cx<'_>, ns: Span, n: &Number) -> Option<(usize, u8)> {
+    let text = cx.text;
+    let v = n.value?;
+    if v.fract() != 0.0 {
+        return None;
+    }
+    let definite = text[..ns.start].ends_with("ال");
+    let mut start = ns.start;
+    let mut value = v;
+    if !n.digits && !n.ordinal {
+        // «العشرين», «الحادي والعشرين»: a ten with the article, maybe after
+        // an ordinal unit joined by و.
+        if !definite || ![20.0, 30.0].contains(&v) {
+            return None;
+        }
+        start = ns.start - "ال".len();
+        let joined = text[..start].trim_end_matches(' ');
+        if let Some(before) = joined.strip_suffix('و') {
+            let before = before.trim_end_matches(' ');
+            if let Some((us, u)) = cx.nums.ending_at(before.len()).first()
+                && u.ordinal
+                && u.value.is_some_and(|x| (1.0..=9.0).contains(&x))
+            {
+                value += u.value.unwrap_or(0.0);
+                start = with_article(text, us.start);
+            }
+        }
+    } else if n.ordinal {
+        start = with_article(text, ns.start);
+    }
+    ((1.0..=31.0).contains(&value)).then_some((start, value as u8))
+}
+
+/// The year written after a month name (or a Latin day) ending at `pos`:
+/// «2022», «، 2025», «» 2023», «1447 هـ», «2022م»; with the end of the date.
+fn year_after(cx: &Cx<'_>, pos: usize, system: MonthSystem) -> Option<(i32, usize)> {
+    let text = cx.text;
+    let at = skip_glue(text, pos, ",»\"”')");
+    // Four digits read here, not through the number reader: «2025,11:32 ص»
+    // is a year and a time, not the decimal 2025.11.
+    let digits = text[at..].len()
+        - text[at..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits != 4 {
+        return None;
+    }
+    let v: i64 = text[at..at + 4].parse().ok()?;
+    let years = if system == MonthSystem::Hijri {
+        i64::from(hijri::FIRST_YEAR)..=i64::from(hijri::LAST_YEAR)
+    } else {
+        YEARS
+    };
+    if !years.contains(&v) {
+        return None;
+    }
+    let mut end = at + 4;
+    // Era marks: هـ / هجري (Hijri), م / ميلادي (Common Era).
+    let rest = skip_spaces(text, end);
+    for mark in ["هجريه", "هجري", "ه", "ميلاديه", "ميلادي", "م"] {
+        if let Some(r) = text[rest..].strip_prefix(mark)
+            && !r.chars().next().is_some_and(crate::normalize::is_word_char)
+        {
+            end = rest + mark.len();
+            break;
+        }
+    }
+    Some((v as i32, end))
+}
+
+/// «January 15» / «December 11th,»: the day after an English month name.
+fn latin_day_after(cx: &Cx<'_>, pos: usize) -> Option<(u8, usize)> {
+    let at = skip_spaces(cx.text, pos);
+    let digits = cx.text[at..].len()
+        - cx.text[at..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let v: u8 = cx.text[at..at + digits].parse().ok()?;
+    if !(1..=31).contains(&v) {
+        return None;
+    }
+    let mut end = at + digits;
+    for suffix in ["st", "nd", "rd", "th"] {
+        if cx.text[end..].starts_with(suffix) {
+            end += suffix.len();
+            break;
+        }
+    }
+    if cx.text[end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    Some((v, end))
+}
+
+/// Moves `start` back over an article written before it («الخامس»).
+fn with_article(text: &str, start: usize) -> usize {
+    let ws = word_start_of(text, start);
+    if text[ws..start].ends_with("ال") {
+        start - "ال".len()
+    } else {
+        start
+    }
+}
+
+/// `text` with every digit run glued to a following letter blanked out
+/// («7حزيران» → « حزيران»), so that the month name is found as a word; byte
+/// offsets are unchanged.
+fn unglue_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let glued = |i: usize| {
+        let mut j = i;
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        j < bytes.len() && text[j..].chars().next().is_some_and(char::is_alphabetic)
+    };
+    if !(0..bytes.len()).any(|i| bytes[i].is_ascii_digit() && glued(i)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) && glued(i) {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                out[i] = b' ';
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    // Only ASCII digits were replaced by ASCII spaces.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Moves back from `pos` over spaces and opening quotes or parentheses.
+fn back_over_openers(text: &str, pos: usize) -> usize {
+    text[..pos]
+        .trim_end_matches(|c: char| c == ' ' || "«\"“'(/".contains(c))
+        .len()
+}
+
+/// Moves back over an English ordinal suffix and comma («11th, December»).
+fn back_over_latin_ordinal(text: &str, pos: usize) -> usize {
+    let t = text[..pos].trim_end_matches([' ', ',']);
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(r) = t.strip_suffix(suffix)
+            && r.ends_with(|c: char| c.is_ascii_digit())
+        {
+            return r.len();
+        }
+    }
+    pos
 }
 
 /// Skips spaces and the characters in `extra` forward.
@@ -569,6 +754,17 @@ fn skip_glue(text: &str, pos: usize, extra: &str) -> usize {
         - text[pos..]
             .trim_start_matches(|c: char| c == ' ' || extra.contains(c))
             .len()
+}
+
+/// Quotation marks around a month name.
+const QUOTES: &str = "«»\"“”'";
+
+/// The end of the word starting at `pos`.
+fn word_end(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .char_indices()
+        .find(|&(_, c)| !crate::normalize::is_word_char(c))
+        .map_or(text.len(), |(i, _)| pos + i)
 }
 
 /// The start of the word containing or ending at `pos`.
@@ -581,58 +777,66 @@ fn word_start_of(text: &str, pos: usize) -> usize {
         .map_or(pos, |(i, _)| i)
 }
 
+/// What may stand between two names of one month.
 fn is_pair_glue(gap: &str) -> bool {
-    let t = gap.trim();
-    matches!(t, "/" | "-" | "(" | "،" | "," | "" | "–")
+    let t: String = gap
+        .chars()
+        .filter(|c| *c != ' ' && !QUOTES.contains(*c))
+        .collect();
+    matches!(t.as_str(), "/" | "-" | "(" | "," | "" | "–")
 }
 
 /// Groups adjacent pieces into dates.
-fn group(
-    text: &str,
-    pieces: &[(Span, Piece)],
-    markers: &[(Span, DateMarker)],
-) -> Vec<(Span, DateExpr)> {
+fn group(cx: &Cx<'_>, pieces: &[(Span, Piece)]) -> Vec<(Span, DateExpr)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
         let mut j = i;
-        while j + 1 < pieces.len() && is_glue(text, pieces[j].0.end, pieces[j + 1].0.start, markers)
-        {
+        while j + 1 < pieces.len() && is_glue(cx, pieces[j].0.end, pieces[j + 1].0.start) {
             j += 1;
         }
         let group = &pieces[i..=j];
         i = j + 1;
         if let Some(expr) = combine(group) {
             let mut span = group[0].0.cover(group[group.len() - 1].0);
-            // «يوم أمس الإثنين», «يومه الاثنين»: the day word belongs to the date.
-            if let Some((d, _)) = markers.iter().find(|(d, m)| {
-                *m == DateMarker::Day && d.end <= span.start && gap_is(text, d.end, span.start, "")
-            }) {
-                span.start = word_start_of(text, d.start).max(d.start.saturating_sub(0));
+            // A closing parenthesis or quote opened inside the date belongs
+            // to it.
+            for (open, close) in [('(', ')'), ('«', '»')] {
+                let inside = &cx.text[span.start..span.end];
+                if inside.matches(open).count() > inside.matches(close).count()
+                    && cx.text[span.end..].starts_with(close)
+                {
+                    span.end += close.len_utf8();
+                }
+            }
+            // «يوم أمس», «يومه الاثنين»: the day word belongs to the date.
+            if let Some(d) = cx.marker_before(span.start, &[DateMarker::Day]) {
                 span.start = d.start;
             }
-            // A direction marker alone at the edge belongs to another
-            // phrase («الأسبوع الماضي» is its own piece).
             out.push((span, expr));
         }
     }
     out
 }
 
-fn is_glue(text: &str, from: usize, to: usize, markers: &[(Span, DateMarker)]) -> bool {
+/// True when only glue stands between two pieces: spaces, punctuation and
+/// the words «يوم», «الموافق», «من», «في».
+fn is_glue(cx: &Cx<'_>, from: usize, to: usize) -> bool {
     if from > to {
         return false;
     }
+    let text = cx.text;
     let mut pos = from;
     loop {
-        pos = skip_glue(text, pos, ",()/-–");
+        pos = skip_glue(text, pos, ",()/-–«»\"");
         if pos >= to {
-            return pos == to || text[from..to].trim().is_empty();
+            return pos == to;
         }
-        match markers.iter().find(|(s, m)| {
-            matches!(m, DateMarker::Day | DateMarker::Link)
-                && word_start_of(text, s.start.max(1)).max(pos) == pos
-                && s.start >= pos
+        // A marker word here, maybe after a clitic («وفي»).
+        let near = Span::new(pos, to.min(pos + CLITIC_BYTES + 1));
+        match cx.markers.starting_in(near).iter().find(|(s, m)| {
+            matches!(m, DateMarker::Day | DateMarker::Link | DateMarker::From)
+                && word_start_of(text, s.start) == pos
                 && s.end <= to
         }) {
             Some((s, _)) => pos = s.end,
@@ -641,10 +845,12 @@ fn is_glue(text: &str, from: usize, to: usize, markers: &[(Span, DateMarker)]) -
     }
 }
 
+/// One date from a group of pieces. A Gregorian writing wins over a Hijri
+/// one of the same day («الموافق 28 محرم 1447»).
 fn combine(group: &[(Span, Piece)]) -> Option<DateExpr> {
     let mut e = DateExpr::default();
     let mut anything = false;
-    let mut calendar_set = false;
+    let mut calendar = false;
     for (_, p) in group {
         match *p {
             Piece::Calendar {
@@ -653,33 +859,40 @@ fn combine(group: &[(Span, Piece)]) -> Option<DateExpr> {
                 day,
                 hijri,
             } => {
-                if calendar_set {
-                    // «الموافق 28 محرم 1447»: keep the Gregorian writing.
-                    if hijri || !e.hijri {
-                        continue;
-                    }
+                if calendar && (hijri || !e.hijri) {
+                    continue;
                 }
                 if hijri {
-                    match (year, month, day) {
-                        (Some(y), Some(m), Some(d)) => match hijri::to_gregorian(y, m, d) {
-                            Some(g) => {
-                                e.year = Some(g.year);
-                                e.month = Some(g.month);
-                                e.day = Some(g.day);
-                            }
-                            None => continue,
-                        },
+                    match (year, day) {
+                        (Some(y), Some(d)) => {
+                            let Some(g) = hijri::to_gregorian(y, month, d) else {
+                                continue;
+                            };
+                            e.year = Some(g.year);
+                            e.month = Some(g.month);
+                            e.day = Some(g.day);
+                            e.hijri_day = None;
+                        }
+                        // A Hijri day without a year is resolved against
+                        // the publication date.
+                        (None, Some(d)) => {
+                            e.hijri_day = Some((month, d));
+                        }
                         _ => continue,
                     }
                     e.hijri = true;
                 } else {
                     e.year = year;
-                    e.month = month;
+                    e.month = Some(month);
                     e.day = day;
                     e.hijri = false;
+                    e.hijri_day = None;
                 }
-                calendar_set = true;
+                calendar = true;
                 anything = true;
+            }
+            Piece::DayOfMonth(d) => {
+                e.day.get_or_insert(d);
             }
             Piece::Year(y) => {
                 if e.year.is_none() {
@@ -688,7 +901,9 @@ fn combine(group: &[(Span, Piece)]) -> Option<DateExpr> {
                 }
             }
             Piece::Weekday(w) => {
-                e.weekday = Some(w);
+                if e.weekday.is_none() {
+                    e.weekday = Some(w);
+                }
                 anything = true;
             }
             Piece::Days(d) => {
@@ -704,271 +919,80 @@ fn combine(group: &[(Span, Piece)]) -> Option<DateExpr> {
                 anything = true;
             }
             Piece::Years(y) => {
-                if e.year.is_none() {
-                    e.relative_years = Some(y);
-                    anything = true;
-                }
+                e.relative_years = Some(y);
+                anything = true;
             }
-            Piece::Part(p) => e.part = Some(p),
+            Piece::Part(p) => {
+                e.part.get_or_insert(p);
+            }
             Piece::Direction(d) => {
-                if e.direction.is_none() {
-                    e.direction = Some(d);
-                }
+                e.direction.get_or_insert(d);
             }
         }
     }
     anything.then_some(e)
 }
 
-/// How precise a resolved date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Year,
-    Weekday,
-}
-
-impl Precision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Year => "year",
-            Precision::Weekday => "weekday",
-        }
-    }
-}
-
-/// A date resolved for the record.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Resolved {
-    /// TIMEX3-style value (`2022-07-14`, `XXXX-10-14`, `2022-07`,
-    /// `2024-W28`), or `None`.
-    pub value: Option<String>,
-    pub precision: Option<Precision>,
-    pub weekday: Option<Weekday>,
-    /// Days relative to publication, kept when it cannot be resolved.
-    pub relative_days: Option<i32>,
-    /// The resolved calendar day, when there is one.
-    pub date: Option<Date>,
-}
-
-/// Resolves a date expression against the publication date, with a past
-/// bias. Never invents a year: without a publication date a day and month
-/// stay `XXXX-MM-DD` and a weekday stays a weekday.
-pub fn resolve(e: &DateExpr, published: Option<Date>) -> Resolved {
-    let day_res = |d: Date| Resolved {
-        value: Some(d.to_string()),
-        precision: Some(Precision::Day),
-        weekday: Some(d.weekday()),
-        relative_days: None,
-        date: Some(d),
-    };
-    match (e.year, e.month, e.day) {
-        (Some(y), Some(m), Some(d)) => {
-            if let Some(date) = Date::new(y, m, d) {
-                return day_res(date);
-            }
-        }
-        (None, Some(m), Some(d)) => {
-            if let Some(p) = published {
-                let mut y = p.year;
-                match e.direction {
-                    Some(DateMarker::Future) => {
-                        if (m, d) < (p.month, p.day) {
-                            y += 1;
-                        }
-                    }
-                    Some(DateMarker::Current) => {}
-                    _ => {
-                        if (m, d) > (p.month, p.day) {
-                            y -= 1;
-                        }
-                    }
-                }
-                if let Some(date) = Date::new(y, m, d) {
-                    return day_res(date);
-                }
-            }
-            return Resolved {
-                value: Some(format!("XXXX-{m:02}-{d:02}")),
-                precision: Some(Precision::Day),
-                weekday: e.weekday,
-                relative_days: None,
-                date: None,
-            };
-        }
-        (Some(y), Some(m), None) => {
-            return Resolved {
-                value: Some(format!("{y:04}-{m:02}")),
-                precision: Some(Precision::Month),
-                ..Default::default()
-            };
-        }
-        (None, Some(m), None) => {
-            let value = match published {
-                Some(p) => {
-                    let y = match e.direction {
-                        Some(DateMarker::Past) => {
-                            if m < p.month {
-                                p.year
-                            } else {
-                                p.year - 1
-                            }
-                        }
-                        Some(DateMarker::Future) => {
-                            if m > p.month {
-                                p.year
-                            } else {
-                                p.year + 1
-                            }
-                        }
-                        Some(DateMarker::Current) => p.year,
-                        _ => {
-                            if m <= p.month {
-                                p.year
-                            } else {
-                                p.year - 1
-                            }
-                        }
-                    };
-                    format!("{y:04}-{m:02}")
-                }
-                None => format!("XXXX-{m:02}"),
-            };
-            return Resolved {
-                value: Some(value),
-                precision: Some(Precision::Month),
-                ..Default::default()
-            };
-        }
-        (Some(y), None, _) => {
-            return Resolved {
-                value: Some(format!("{y:04}")),
-                precision: Some(Precision::Year),
-                ..Default::default()
-            };
-        }
-        _ => {}
-    }
-    if let Some(r) = e.relative_days {
-        return match published {
-            Some(p) => day_res(p.add_days(i64::from(r))),
-            None => Resolved {
-                value: None,
-                precision: e.weekday.map(|_| Precision::Weekday),
-                weekday: e.weekday,
-                relative_days: Some(r),
-                date: None,
-            },
-        };
-    }
-    if let Some(w) = e.weekday {
-        return match published {
-            Some(p) => {
-                let delta = (p.weekday().index() - w.index()).rem_euclid(7);
-                let d = match e.direction {
-                    Some(DateMarker::Future) => {
-                        p.add_days((w.index() - p.weekday().index()).rem_euclid(7).max(1))
-                    }
-                    Some(DateMarker::Past) if delta == 0 => p.add_days(-7),
-                    _ => p.add_days(-delta),
-                };
-                day_res(d)
-            }
-            None => Resolved {
-                value: None,
-                precision: Some(Precision::Weekday),
-                weekday: Some(w),
-                relative_days: None,
-                date: None,
-            },
-        };
-    }
-    if let Some(wk) = e.relative_weeks {
-        if let Some(p) = published {
-            let (y, w) = p.add_days(7 * i64::from(wk)).iso_week();
-            return Resolved {
-                value: Some(format!("{y:04}-W{w:02}")),
-                precision: Some(Precision::Week),
-                ..Default::default()
-            };
-        }
-        return Resolved::default();
-    }
-    if let Some(mo) = e.relative_months {
-        if let Some(p) = published {
-            let total = p.year * 12 + i32::from(p.month) - 1 + mo;
-            return Resolved {
-                value: Some(format!(
-                    "{:04}-{:02}",
-                    total.div_euclid(12),
-                    total.rem_euclid(12) + 1
-                )),
-                precision: Some(Precision::Month),
-                ..Default::default()
-            };
-        }
-        return Resolved::default();
-    }
-    if let Some(yr) = e.relative_years
-        && let Some(p) = published
-    {
-        return Resolved {
-            value: Some(format!("{:04}", p.year + yr)),
-            precision: Some(Precision::Year),
-            ..Default::default()
-        };
-    }
-    Resolved::default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn expr() -> DateExpr {
-        DateExpr::default()
+    #[test]
+    fn pair_glue() {
+        for g in ["/", " / ", "/ ", " - ", " (", "", " – ", "/ «"] {
+            assert!(is_pair_glue(g), "{g:?}");
+        }
+        for g in [" و ", " في ", " 2022 "] {
+            assert!(!is_pair_glue(g), "{g:?}");
+        }
     }
 
     #[test]
-    fn resolves_with_past_bias() {
-        let p = Date::new(2022, 7, 14); // a Thursday
-        let mut e = expr();
-        e.weekday = Some(Weekday::Monday);
-        assert_eq!(resolve(&e, p).value.as_deref(), Some("2022-07-11"));
-        e.weekday = Some(Weekday::Thursday);
-        assert_eq!(resolve(&e, p).value.as_deref(), Some("2022-07-14"));
-        e.direction = Some(DateMarker::Past);
-        assert_eq!(resolve(&e, p).value.as_deref(), Some("2022-07-07"));
-        let mut e = expr();
-        e.relative_days = Some(-1);
-        assert_eq!(resolve(&e, p).value.as_deref(), Some("2022-07-13"));
-        let mut e = expr();
-        e.month = Some(2);
-        assert_eq!(resolve(&e, p).value.as_deref(), Some("2022-02"));
-        e.month = Some(9);
-        assert_eq!(resolve(&e, p).value.as_deref(), Some("2021-09"));
-        let mut e = expr();
-        e.month = Some(10);
-        e.day = Some(14);
-        assert_eq!(resolve(&e, None).value.as_deref(), Some("XXXX-10-14"));
-        assert_eq!(resolve(&e, p).value.as_deref(), Some("2021-10-14"));
+    fn digits_glued_to_a_month_are_blanked() {
+        assert_eq!(unglue_digits("في 7حزيران 2023"), "في  حزيران 2023");
+        assert_eq!(unglue_digits("تشرين 1 2023"), "تشرين 1 2023");
+        assert!(matches!(
+            unglue_digits("14 يوليو"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
-    fn never_invents_a_year() {
-        let mut e = expr();
-        e.weekday = Some(Weekday::Saturday);
-        let r = resolve(&e, None);
-        assert_eq!(r.value, None);
-        assert_eq!(r.weekday, Some(Weekday::Saturday));
-        let mut e = expr();
-        e.relative_days = Some(-1);
-        let r = resolve(&e, None);
-        assert_eq!((r.value, r.relative_days), (None, Some(-1)));
+    fn latin_ordinal_suffixes() {
+        let t = "11th, december";
+        assert_eq!(back_over_latin_ordinal(t, "11th, ".len()), 2);
+        assert_eq!(
+            back_over_latin_ordinal("في 14 من", "في 14 من".len()),
+            "في 14 من".len()
+        );
+    }
+
+    #[test]
+    fn positions_find_by_start_and_end() {
+        let p = Positions::new([
+            (Span::new(5, 9), 'b'),
+            (Span::new(0, 3), 'a'),
+            (Span::new(5, 7), 'c'),
+        ]);
+        assert_eq!(p.all()[0].1, 'a');
+        assert_eq!(p.starting_at(5).len(), 2);
+        assert_eq!(p.ending_at(7), &[(Span::new(5, 7), 'c')]);
+        assert!(p.ending_at(4).is_empty());
+        assert_eq!(p.starting_in(Span::new(1, 6)).len(), 2);
+        assert!(overlaps_sorted(
+            &[Span::new(0, 3), Span::new(5, 9)],
+            Span::new(2, 4)
+        ));
+        assert!(!overlaps_sorted(
+            &[Span::new(0, 3), Span::new(5, 9)],
+            Span::new(3, 5)
+        ));
+    }
+
+    #[test]
+    fn glue_helpers() {
+        assert_eq!(skip_glue("، (x", 0, "،("), "، (".len());
+        assert_eq!(word_start_of("في الخامس", "في الخامس".len()), "في ".len());
+        assert_eq!(with_article("في الخامس", "في ال".len()), "في ".len());
     }
 }

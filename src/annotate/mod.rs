@@ -156,6 +156,9 @@ pub struct DateExpr {
     pub tz: Option<Tz>,
     /// Written as a Hijri date (already converted to Gregorian).
     pub hijri: bool,
+    /// A Hijri (month, day) written without a year: converted once the
+    /// publication date gives the Hijri year.
+    pub hijri_day: Option<(u8, u8)>,
 }
 
 /// A clock time.
@@ -164,6 +167,8 @@ pub struct ClockTime {
     pub hour: u8,
     pub minute: u8,
     pub tz: Option<Tz>,
+    /// The part of the day written with it («مساء»), if any.
+    pub part: Option<DayPart>,
 }
 
 /// A duration.
@@ -176,6 +181,10 @@ pub struct DurationValue {
     pub qualifier: Qualifier,
     /// What the words around it say it is.
     pub cue: Option<DurationCue>,
+    /// Its sentence speaks of an outage (an outage, restoration or ongoing
+    /// word): an unmarked duration elsewhere («بالحبس من سنة إلى 3
+    /// سنوات») measures something else.
+    pub about_outage: bool,
 }
 
 /// An annotator: finds one kind of mention.

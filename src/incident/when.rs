@@ -2,28 +2,37 @@
 When an incident happened and how long it lasted: the choice among the
 dates and durations of its sentences.
 
-- The date is the first date of an outage sentence: restoration sentences do
-  not date the start, and for the primary incident a date that looks older
-  (a bare month, a day more than a week before publication) recalls another
-  outage. A related incident's date must stand near the outage word it
-  dates.
-- The duration is one whose cue says the outage lasted that long (or that
-  has no cue), specific before vague, `lasted` before unmarked, earliest
-  first.
+- The date is the start of the outage, from the first outage sentence that
+  has one. Not a start: a date governed by a restoration word («وعادت الخدمة
+  صباح الأربعاء»), a date that ends a span («حتى الخميس»), a date after
+  publication or marked «المقبل» (a plan), and, for the primary incident, a
+  date that looks older (a bare month, «العام الماضي», a day more than a week
+  before publication: another outage) or a bare year. Within the sentence a
+  day beats a week, month or year; a date after its outage word («إثر
+  الانقطاع ... يوم الثلاثاء») beats one ahead of it («أمس الأربعاء،
+  اعتذارها»); then the nearer to an outage word. A related incident's date
+  must stand near the outage word it dates. When the text gives no date,
+  there is none: consumers have `source.published`.
+- The duration is one whose cue says the outage lasted that long, or an
+  unmarked one in a sentence about the outage: specific before vague,
+  `lasted` before unmarked, earliest first.
 */
 
 use super::{Context, IncidentDate, Role};
-use crate::annotate::datetime::Resolved;
+use crate::annotate::datetime::{Precision, Resolved};
 use crate::annotate::{Cue, DateExpr, DurationValue, Value};
 use crate::calendar::Date;
 use crate::document::Document;
 use crate::span::Span;
 use crate::vocab::*;
 
+/// Sentences after the date's where its clock time may be given.
+const TIME_REACH: usize = 3;
+
 /// Words a date may stand from the outage cue it dates.
 pub(super) const DATE_REACH: usize = 8;
 
-/// The date of an incident built from `sentences`.
+/// The date of an incident built from `sentences` (in text order).
 pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Option<IncidentDate> {
     let Context {
         doc,
@@ -33,14 +42,17 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
         published,
         ..
     } = *cx;
-    let in_frame = |s: usize| sentences.contains(&s);
+    // The incident's sentences, in text order (a binary search, not a scan
+    // per date: long documents have thousands of both).
+    let in_frame = |s: usize| sentences.binary_search(&s).is_ok();
     cx.dates
         .iter()
         .filter(|(s, span, e, r)| {
             in_frame(*s)
                 && (info[*s].outage || (role == Role::Related && info[*s].past))
                 && (r.value.is_some() || r.weekday.is_some() || r.relative_days.is_some())
-                && !(role == Role::Primary && looks_older(e, r, published))
+                && !(role == Role::Primary
+                    && (looks_older(e, r, published) || e.relative_years.is_some()))
                 && (role == Role::Primary
                     || by_sentence[*s].iter().any(|&i| {
                         matches!(
@@ -49,17 +61,47 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                         ) && words_between(doc, mentions[i].span, *span) <= DATE_REACH
                     }))
         })
-        .min_by_key(|(s, ..)| *s)
+        // Not a start: a date that stands with the restoration («وعادت
+        // الخدمة صباح الأربعاء») or a statement («أعلنت الشركة يوم
+        // الأربعاء أن ...»), one that ends a span («حتى الخميس»), one after
+        // publication (a plan).
+        .filter(|(s, span, e, r)| {
+            governing_cue(cx, *s, *span).is_none_or(|(g, _)| g == Governor::Outage)
+                && !ends_a_span(cx, *s, *span)
+                && e.direction != Some(DateMarker::Future)
+                && !matches!((r.date, published), (Some(d), Some(p)) if d > p)
+        })
+        // The first sentence; in it, a day before a week, month or year,
+        // a date after its outage word («إثر الانقطاع ... يوم الثلاثاء»)
+        // before one ahead of it («أمس الأربعاء، اعتذارها ... إثر الانقطاع»),
+        // then the date nearest an outage word.
+        .min_by_key(|(s, span, _, r)| {
+            (
+                *s,
+                coarse(r),
+                !governing_cue(cx, *s, *span).is_some_and(|(_, before)| before),
+                outage_distance(cx, *s, *span),
+                span.start,
+            )
+        })
         .map(|(s, span, e, r)| {
+            // The first start time near the date: not the time service came
+            // back («وعادت الخدمة عند الساعة 5») nor the end of a span.
             let time = mentions
                 .iter()
                 .filter_map(|m| match &m.value {
                     Value::Time(t) => Some((m.span, t)),
                     _ => None,
                 })
-                .find(|(ts, _)| {
-                    doc.sentence_at(ts.start)
-                        .is_some_and(|ts| ts >= *s && ts <= s + 3 && in_frame(ts))
+                .find(|(span, _)| {
+                    doc.sentence_at(span.start).is_some_and(|ts| {
+                        ts >= *s
+                            && ts <= s + TIME_REACH
+                            && in_frame(ts)
+                            && !ends_a_span(cx, ts, *span)
+                            && governing_cue(cx, ts, *span)
+                                .is_none_or(|(g, _)| g != Governor::Restored)
+                    })
                 })
                 .map(|(_, t)| t.clone());
             IncidentDate {
@@ -71,9 +113,89 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
         })
 }
 
-/// True when a duration's cue lets it be the outage's duration.
+/// True for a date coarser than a day (a week, month or year).
+fn coarse(r: &Resolved) -> bool {
+    matches!(
+        r.precision,
+        Some(Precision::Week | Precision::Month | Precision::Year)
+    )
+}
+
+/// Words between a date and the nearest outage word of its sentence.
+fn outage_distance(cx: &Context<'_>, s: usize, date: Span) -> usize {
+    cx.by_sentence[s]
+        .iter()
+        .filter(|&&i| {
+            matches!(
+                cx.mentions[i].value,
+                Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
+            )
+        })
+        .map(|&i| words_between(cx.doc, cx.mentions[i].span, date))
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// What a date or time of a sentence is about: the outage, the
+/// restoration, or a statement («أعلنت الشركة يوم الأربعاء أن ...»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Governor {
+    Outage,
+    Restored,
+    Statement,
+}
+
+/// The word that governs a date of sentence `s`, and whether it stands
+/// before it: the nearest outage, restoration or statement word before the
+/// date (Arabic puts the verb first: «وعادت الخدمة صباح الأربعاء»), else
+/// the first outage or restoration word after it.
+fn governing_cue(cx: &Context<'_>, s: usize, date: Span) -> Option<(Governor, bool)> {
+    let cues: Vec<(Span, Governor)> = cx.by_sentence[s]
+        .iter()
+        .filter_map(|&i| {
+            let g = match cx.mentions[i].value {
+                Value::Cue(Cue::Outage(OutageCue::Outage)) => Governor::Outage,
+                Value::Cue(Cue::Outage(OutageCue::Restored)) => Governor::Restored,
+                Value::Cue(Cue::Cause(
+                    CauseCue::Confirmed | CauseCue::Claimed | CauseCue::RuledOut,
+                )) => Governor::Statement,
+                _ => return None,
+            };
+            Some((cx.mentions[i].span, g))
+        })
+        .collect();
+    let before = cues
+        .iter()
+        .filter(|(c, _)| c.end <= date.start)
+        .max_by_key(|(c, _)| c.start)
+        .map(|(_, g)| (*g, true));
+    before.or_else(|| {
+        cues.iter()
+            .filter(|(c, g)| c.start >= date.end && *g != Governor::Statement)
+            .min_by_key(|(c, _)| c.start)
+            .map(|(_, g)| (*g, false))
+    })
+}
+
+/// True when a range word stands right before the date: «حتى الخميس»,
+/// «إلى غاية الخميس» is when something ends.
+fn ends_a_span(cx: &Context<'_>, s: usize, date: Span) -> bool {
+    let at = crate::annotate::skip_spaces_back(cx.doc.ntext(), date.start);
+    cx.by_sentence[s].iter().any(|&i| {
+        cx.mentions[i].value == Value::Cue(Cue::Date(DateMarker::Until))
+            && cx.mentions[i].span.end == at
+    })
+}
+
+/// True when a duration can be the outage's: its cue says the outage
+/// lasted that long, or it has no cue and stands in a sentence about the
+/// outage.
 pub(super) fn is_outage_duration(d: &DurationValue) -> bool {
-    matches!(d.cue, None | Some(DurationCue::Lasted))
+    match d.cue {
+        Some(DurationCue::Lasted) => true,
+        None => d.about_outage,
+        Some(_) => false,
+    }
 }
 
 /// The best duration among candidates.
@@ -115,6 +237,11 @@ pub(super) fn looks_older(e: &DateExpr, r: &Resolved, published: Option<Date>) -
         return true;
     }
     if e.year.is_some() && e.month.is_none() {
+        return true;
+    }
+    // «العام الماضي», «الشهر الماضي»: an earlier year or month.
+    let earlier = |offset: Option<i32>| offset.is_some_and(|o| o < 0);
+    if e.day.is_none() && (earlier(e.relative_years) || earlier(e.relative_months)) {
         return true;
     }
     match (r.date, published) {
