@@ -5,6 +5,7 @@ mod util;
 
 mod cases;
 mod cli;
+mod hostile;
 mod lexicons;
 mod prop_dates;
 mod prop_numbers;

@@ -223,6 +223,31 @@ pub fn skip_spaces_back(text: &str, pos: usize) -> usize {
     text[..pos].trim_end_matches([' ', '\u{2009}']).len()
 }
 
+/// The number of words in `text[from..to]`, counting no further than
+/// `cap + 1`: callers ask "at most `cap` words?", and the answer must not
+/// cost a scan of a megabyte gap.
+pub fn word_count(text: &str, from: usize, to: usize, cap: usize) -> usize {
+    if from >= to {
+        return 0;
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text[from..to].chars() {
+        if crate::normalize::is_word_char(c) {
+            if !in_word {
+                n += 1;
+                if n > cap {
+                    return n;
+                }
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
 /// The words of `text[from..to]`, as spans.
 pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Span> {
     let mut out = Vec::new();

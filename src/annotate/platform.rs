@@ -121,6 +121,23 @@ impl PlatformAnnotator {
     }
 }
 
+/// Sentences where «الإنترنت» is an operator's service (see
+/// `operator_sentences`).
+struct OperatorSentences {
+    named: std::collections::BTreeSet<usize>,
+    in_title: bool,
+    shutdown: std::collections::BTreeSet<usize>,
+}
+
+impl OperatorSentences {
+    fn service_at(&self, doc: &Document, span: Span) -> bool {
+        let Some(s) = doc.sentence_at(span.start) else {
+            return false;
+        };
+        !self.shutdown.contains(&s) && (self.in_title || self.named.contains(&s))
+    }
+}
+
 /// What the annotator knows of the document while it reads names.
 struct Context<'a> {
     doc: &'a Document,
@@ -148,9 +165,15 @@ impl Annotator for PlatformAnnotator {
             .partition(|h| h.value.key == PlatformKey::NotAService);
         // A phrase that is no service hides the names inside it, and only
         // those («خدمات أمنية», not «خدمات اتصالات المغرب»).
+        let blockers = select_longest(blockers);
         let hits: Vec<_> = select_longest(names)
             .into_iter()
-            .filter(|h| !blockers.iter().any(|b| b.span.contains(h.span)))
+            .filter(|h| {
+                // Blockers do not overlap: only the last one starting at or
+                // before the name can contain it.
+                let i = blockers.partition_point(|b| b.span.start <= h.span.start);
+                !(i > 0 && blockers[i - 1].span.contains(h.span))
+            })
             .collect();
         let service_cues: Vec<Span> = prior
             .iter()
@@ -168,10 +191,11 @@ impl Annotator for PlatformAnnotator {
         }
 
         let cx = self.context(doc, prior, &accepted);
+        let operators = self.operator_sentences(doc, prior, &accepted);
         for h in &accepted {
             let value = match h.value.key {
                 PlatformKey::Family(f) => {
-                    let cc = if self.operators_service(doc, prior, &accepted, h.span) {
+                    let cc = if operators.service_at(doc, h.span) {
                         None
                     } else {
                         country_near(&cx, h.span, |_| true).or_else(|| {
@@ -216,11 +240,12 @@ impl PlatformAnnotator {
         let quoted = prefix.is_empty()
             && before.trim_end_matches(' ').ends_with(QUOTES)
             && after.trim_start_matches(' ').starts_with(QUOTES);
-        // «شركة زين»: the service word right before the bare name.
+        // «شركة زين»: the service word right before the bare name (cues
+        // are sorted and do not overlap within their gazetteer).
+        let last_cue = service_cues.partition_point(|c| c.end <= h.word_start);
         let after_service = prefix.is_empty()
-            && service_cues
-                .iter()
-                .any(|c| c.end <= h.word_start && only_gap(&text[c.end..h.word_start], &[]));
+            && last_cue > 0
+            && only_gap(&text[service_cues[last_cue - 1].end..h.word_start], &[]);
         // «أورانج واتصالات», «فودافون، اتصالات»: a list of services of one kind.
         let listed = (prefix.is_empty() || prefix == "و")
             && accepted.last().is_some_and(|p| {
@@ -229,7 +254,9 @@ impl PlatformAnnotator {
                     && self.kind_of(p.value.key).is_some()
                     && self.kind_of(p.value.key) == self.kind_of(h.value.key)
             });
-        let partnered = hits.iter().any(|o| {
+        let from = hits.partition_point(|o| o.span.start + PARTNER_WINDOW < h.span.start);
+        let to = hits.partition_point(|o| o.span.start <= h.span.end + PARTNER_WINDOW);
+        let partnered = hits[from..to].iter().any(|o| {
             !o.value.needs_cue
                 && o.value.key == h.value.key
                 && (o.span.end <= h.span.start && h.span.start - o.span.end <= PARTNER_WINDOW
@@ -238,34 +265,36 @@ impl PlatformAnnotator {
         quoted || after_service || listed || partnered
     }
 
-    /// True when a family name at `span` is a telecom operator's service
-    /// («انقطاع الإنترنت لدى أوريدو»), not a country's: the sentence, or the
-    /// headline, names an operator, and the sentence states no government
-    /// shutdown («قطعت السلطات الإنترنت»). It then gets no country.
-    fn operators_service(
+    /// Where a family name is a telecom operator's service («انقطاع
+    /// الإنترنت لدى أوريدو»), not a country's: in sentences that name an
+    /// operator, or in all sentences when the headline does, except those
+    /// that state a government shutdown («قطعت السلطات الإنترنت»).
+    fn operator_sentences(
         &self,
         doc: &Document,
         prior: &[Mention],
         accepted: &[&Hit<'_, PlatformName>],
-        span: Span,
-    ) -> bool {
-        let Some(s) = doc.sentence_at(span.start) else {
-            return false;
-        };
-        let sentence = doc.sentences[s].span;
-        let shutdown = prior.iter().any(|m| {
-            m.value == Value::Cause(CauseCategory::Government) && sentence.contains(m.span)
-        });
-        if shutdown {
-            return false;
+    ) -> OperatorSentences {
+        let mut named = std::collections::BTreeSet::new();
+        let mut in_title = false;
+        for o in accepted {
+            if self.kind_of(o.value.key) == Some(OPERATOR_KIND)
+                && let Some(s) = doc.sentence_at(o.span.start)
+            {
+                named.insert(s);
+                in_title |= Some(doc.sentences[s].line) == doc.title;
+            }
         }
-        let title = doc.title;
-        accepted.iter().any(|o| {
-            self.kind_of(o.value.key) == Some(OPERATOR_KIND)
-                && doc
-                    .sentence_at(o.span.start)
-                    .is_some_and(|os| os == s || Some(doc.sentences[os].line) == title)
-        })
+        let shutdown = prior
+            .iter()
+            .filter(|m| m.value == Value::Cause(CauseCategory::Government))
+            .filter_map(|m| doc.sentence_at(m.span.start))
+            .collect();
+        OperatorSentences {
+            named,
+            in_title,
+            shutdown,
+        }
     }
 
     /// Countries of the document, for families and brands.
@@ -276,10 +305,17 @@ impl PlatformAnnotator {
         accepted: &[&Hit<'_, PlatformName>],
     ) -> Context<'a> {
         // «بتوقيت القاهرة» names a zone, not the country that lost service.
+        let times: Vec<Span> = prior
+            .iter()
+            .filter(|m| matches!(m.value, Value::Time(_)))
+            .map(|m| m.span)
+            .collect();
         let in_zone = |r: Span| {
-            prior
-                .iter()
-                .any(|m| matches!(m.value, Value::Time(_)) && m.span.overlaps(r))
+            // Times are sorted by start; the ones that may overlap `r` start
+            // before its end, and the last such is the only candidate unless
+            // times nest, which they do not.
+            let i = times.partition_point(|t| t.start < r.end);
+            i > 0 && times[i - 1].overlaps(r)
         };
         let countries: Vec<(Span, &str)> = prior
             .iter()
@@ -339,14 +375,16 @@ impl PlatformAnnotator {
             return row_in(&cc);
         }
         // The nearest national name of the same brand («زين العراق»).
-        let named = accepted
-            .iter()
-            .filter_map(|o| match o.value.key {
-                PlatformKey::Catalog(i) if choices.contains(&i) => Some((o.span, i)),
+        let named = nearest(
+            accepted,
+            |o| o.span,
+            span,
+            |o| match o.value.key {
+                PlatformKey::Catalog(i) if choices.contains(&i) => Some(i),
                 _ => None,
-            })
-            .min_by_key(|(o, _)| distance(*o, span));
-        if let Some((_, i)) = named {
+            },
+        );
+        if let Some(i) = named {
             return Some(i);
         }
         cx.main_country.as_deref().and_then(row_in).or(default)
@@ -376,9 +414,58 @@ fn distance(r: Span, of: Span) -> usize {
 fn country_near(cx: &Context<'_>, span: Span, wanted: impl Fn(&str) -> bool) -> Option<String> {
     let sentence = cx.doc.sentence_at(span.start)?;
     let s = cx.doc.sentences[sentence].span;
-    cx.countries
-        .iter()
-        .filter(|(r, cc)| s.contains(*r) && !r.overlaps(span) && wanted(cc))
-        .min_by_key(|(r, _)| distance(*r, span))
-        .map(|(_, cc)| cc.to_string())
+    nearest(
+        &cx.countries,
+        |(r, _)| *r,
+        span,
+        |(r, cc)| (s.contains(*r) && !r.overlaps(span) && wanted(cc)).then(|| cc.to_string()),
+    )
+}
+
+/// The value of the item of `items` (sorted by span start) nearest to `of`
+/// by `distance` among those `pick` accepts, scanning outwards from `of` and
+/// stopping once nothing nearer can follow.
+fn nearest<T, V>(
+    items: &[T],
+    span_of: impl Fn(&T) -> Span,
+    of: Span,
+    pick: impl Fn(&T) -> Option<V>,
+) -> Option<V> {
+    let mid = items.partition_point(|x| span_of(x).start < of.start);
+    let mut best: Option<(usize, usize, V)> = None; // (distance, index, value)
+    let better = |d: usize, i: usize, best: &Option<(usize, usize, V)>| {
+        best.as_ref().is_none_or(|(bd, bi, _)| (d, i) < (*bd, *bi))
+    };
+    for (i, x) in items.iter().enumerate().skip(mid) {
+        let d = distance(span_of(x), of);
+        if best
+            .as_ref()
+            .is_some_and(|(bd, ..)| span_of(x).start.saturating_sub(of.end) > *bd)
+        {
+            break;
+        }
+        if better(d, i, &best)
+            && let Some(v) = pick(x)
+        {
+            best = Some((d, i, v));
+        }
+    }
+    for (i, x) in items[..mid].iter().enumerate().rev() {
+        let r = span_of(x);
+        // Before `of`, distance grows as we go left once spans end before it.
+        if r.end <= of.start
+            && best
+                .as_ref()
+                .is_some_and(|(bd, ..)| (of.start - r.end) * 2 + 1 > *bd)
+        {
+            break;
+        }
+        let d = distance(r, of);
+        if better(d, i, &best)
+            && let Some(v) = pick(x)
+        {
+            best = Some((d, i, v));
+        }
+    }
+    best.map(|(_, _, v)| v)
 }

@@ -43,7 +43,7 @@ counts one and two with the noun itself).
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Annotator, Cue, Mention, Number, Quantity, Value, numbers, skip_spaces, words_in};
+use super::{Annotator, Cue, Mention, Number, Quantity, Value, numbers, skip_spaces, word_count};
 use crate::document::Document;
 use crate::gazetteer::{Clitics, Gazetteer};
 use crate::lexicon::Lexicons;
@@ -164,7 +164,7 @@ impl Ctx<'_> {
     /// The words from `from` to `to`, when they stay inside one clause.
     fn clause_words(&self, from: usize, to: usize) -> Option<usize> {
         let between = self.text.get(from..to)?;
-        (!between.contains(CLAUSE_MARKS)).then(|| words_in(self.text, from, to).len())
+        (!between.contains(CLAUSE_MARKS)).then(|| word_count(self.text, from, to, usize::MAX))
     }
 
     /// The counted noun right after `pos`: «بلاغ», «من المستخدمين», «%», «$».
@@ -569,8 +569,8 @@ fn kind_of(cx: &Ctx<'_>, at: Extent, unit: Option<UnitHit>, sent: Span) -> Kind 
     let near = |kind: CountCue, before: usize, after: usize| {
         cx.cue_spans(sent, |c| *c == Cue::Count(kind)).any(|s| {
             sent.contains(s)
-                && ((s.start >= end && words_in(text, end, s.start).len() <= after)
-                    || (s.end <= start && words_in(text, s.end, start).len() <= before))
+                && ((s.start >= end && word_count(text, end, s.start, after) <= after)
+                    || (s.end <= start && word_count(text, s.end, start, before) <= before))
         })
     };
     let affected = near(CountCue::Affected, CUE_REACH, 3);
@@ -692,7 +692,7 @@ fn dated(cx: &Ctx<'_>, lead: usize, sent: Span) -> bool {
     cx.cues_in(sent).iter().any(|(s, c)| {
         matches!(c, Cue::Count(CountCue::Link) | Cue::Date(_))
             && s.end <= lead
-            && words_in(cx.text, s.end, lead).is_empty()
+            && word_count(cx.text, s.end, lead, 0) == 0
             // إلى (to) leads to a figure: «وصل عدد البلاغات إلى 2000»
             && &cx.text[s.start..s.end] != "الي"
     })
@@ -717,7 +717,7 @@ fn subject_unit(cx: &Ctx<'_>, start: usize, end: usize, sent: Span) -> Option<Un
     // A noun after a preposition («على المنصة») is not what is counted.
     let governed = |u: &UnitHit| {
         cx.cue_spans(sent, |c| *c == Cue::Count(CountCue::Link))
-            .any(|s| s.end <= u.lead && words_in(text, s.end, u.lead).is_empty())
+            .any(|s| s.end <= u.lead && word_count(text, s.end, u.lead, 0) == 0)
     };
     cx.units_in(sent)
         .iter()
@@ -763,7 +763,7 @@ fn elided_unit(cx: &Ctx<'_>, i: usize, sent: Span) -> Option<UnitHit> {
     }
     let (_, unit) = cx.unit_after(prev.end)?;
     let wa = before.len() - 'و'.len_utf8();
-    (unit.span.end <= wa && words_in(text, unit.span.end, wa).len() <= ELLIPSIS_REACH)
+    (unit.span.end <= wa && word_count(text, unit.span.end, wa, ELLIPSIS_REACH) <= ELLIPSIS_REACH)
         .then_some(unit)
 }
 
@@ -776,7 +776,7 @@ fn followed_by_boundary(cx: &Ctx<'_>, end: usize, sent: Span) -> bool {
         || text[next..].chars().next().is_none_or(|c| !is_word_char(c))
         || cx
             .cue_spans(sent, |c| *c == Cue::Count(CountCue::Link))
-            .any(|s| s.start >= next && words_in(text, next, s.start).is_empty())
+            .any(|s| s.start >= next && word_count(text, next, s.start, 0) == 0)
 }
 
 /// Connectors between the two ends of a range, normalised: و (after بين),

@@ -647,7 +647,7 @@ fn lead_lines(doc: &Document) -> BTreeSet<usize> {
         }
         out.insert(i);
         if i > title
-            && crate::annotate::words_in(text, l.span.start, l.span.end).len() >= LEAD_WORDS
+            && crate::annotate::word_count(text, l.span.start, l.span.end, LEAD_WORDS) >= LEAD_WORDS
         {
             break;
         }

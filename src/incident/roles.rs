@@ -21,7 +21,7 @@ The words are in `platform_cues.tsv` (roles `channel`, `source`, `owner`,
 */
 
 use super::Context;
-use crate::annotate::{Cue, Mention, PlatformRef, Value, words_in};
+use crate::annotate::{Cue, Mention, PlatformRef, Value, word_count};
 use crate::lexicon::PlatformRow;
 use crate::span::Span;
 use crate::vocab::*;
@@ -94,7 +94,8 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
             _ => None,
         })
     };
-    let words = |a: usize, b: usize| words_in(text, a, b).len();
+    // Counting stops past 64 words: every reach here is shorter.
+    let words = |a: usize, b: usize| word_count(text, a, b, 64);
 
     // A role cue just before the name.
     if cues().any(|(c, role)| {
