@@ -11,6 +11,7 @@ input); it is *masked*: no sentence covers it, so nothing is read from it.
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::boilerplate::Boilerplate;
+use crate::gazetteer::{Matcher, Scan};
 use crate::normalize::NormText;
 use crate::span::Span;
 
@@ -40,6 +41,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// The headline: the first line that is not furniture.
     pub title: Option<usize>,
+    /// Raw lexicon matches of the whole text, scanned once for all
+    /// gazetteers (see `gazetteer.rs`).
+    scan: Option<Scan>,
 }
 
 impl Document {
@@ -77,7 +81,18 @@ impl Document {
             lines,
             sentences,
             title,
+            scan: None,
         }
+    }
+
+    /// Scans the text once with `matcher` for every gazetteer.
+    pub fn scan_with(&mut self, matcher: &Matcher) {
+        self.scan = Some(matcher.scan(&self.norm.text));
+    }
+
+    /// The shared scan, if the document was scanned.
+    pub fn scan(&self) -> Option<&Scan> {
+        self.scan.as_ref()
     }
 
     /// The normalised text.

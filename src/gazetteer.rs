@@ -16,23 +16,45 @@ A surface written with ال (الاتصالات السعودية) also matches a
 Arabic drops the alef. Overlapping candidates are resolved longest first,
 then leftmost. The reported span excludes the clitic and includes an
 accepted suffix.
+
+Matching walks a byte trie of the surfaces from the only places a surface
+may start — a word start, the end of a proclitic chain at a word start, or a
+non-word character that begins some surface (#, %) — instead of scanning
+every position for every surface. Every gazetteer built with one [`Clitics`]
+registers its surfaces there, and [`Clitics::matcher`] joins them all into
+one [`Matcher`]: a document is scanned once, by one trie walk per candidate
+start, and each gazetteer reads its raw matches from that [`Scan`]
+([`Gazetteer::find_doc`]) and applies its own boundary rules.
 */
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::document::Document;
 
 use crate::lexicon::Entry;
 use crate::normalize::is_word_char;
 use crate::span::Span;
 use crate::vocab::CliticRole;
 
-/// The proclitic chains accepted before a surface.
+/// The proclitic chains accepted before a surface, and the registry of the
+/// surface lists of every gazetteer built with them (cloned gazetteers share
+/// it), from which one [`Matcher`] is built.
 #[derive(Debug, Clone, Default)]
 pub struct Clitics {
     chains: HashSet<String>,
     /// Chains that end with the article (ال, لل).
     definite: HashSet<String>,
+    /// The chains as a trie, to find those that begin a word.
+    trie: Trie,
+    registry: Arc<Mutex<Registry>>,
+}
+
+/// Surface lists registered by gazetteers; an identical list is one entry.
+#[derive(Debug, Default)]
+struct Registry {
+    lists: Vec<Vec<String>>,
+    index: HashMap<Vec<String>, usize>,
 }
 
 impl Clitics {
@@ -72,7 +94,47 @@ impl Clitics {
                 definite.insert(chain);
             }
         }
-        Clitics { chains, definite }
+        let mut trie = Trie::default();
+        for (i, c) in chains.iter().enumerate() {
+            trie.insert(c.as_bytes(), i as u32);
+        }
+        Clitics {
+            chains,
+            definite,
+            trie,
+            registry: Arc::default(),
+        }
+    }
+
+    /// Registers a gazetteer's surfaces; the same list gets the same id.
+    fn register(&self, strings: &[String]) -> usize {
+        let mut r = self.registry.lock().expect("registry lock");
+        if let Some(&id) = r.index.get(strings) {
+            return id;
+        }
+        let id = r.lists.len();
+        r.lists.push(strings.to_vec());
+        r.index.insert(strings.to_vec(), id);
+        id
+    }
+
+    /// One matcher over every list registered so far.
+    pub fn matcher(&self) -> Matcher {
+        let r = self.registry.lock().expect("registry lock");
+        let mut trie = Trie::default();
+        let mut owners = Vec::new();
+        for (list, strings) in r.lists.iter().enumerate() {
+            for (pattern, s) in strings.iter().enumerate() {
+                trie.insert(s.as_bytes(), owners.len() as u32);
+                owners.push((list as u32, pattern as u32));
+            }
+        }
+        Matcher {
+            trie,
+            owners,
+            lists: r.lists.len(),
+            chains: self.trie.clone(),
+        }
     }
 
     pub fn is_chain(&self, s: &str) -> bool {
@@ -102,9 +164,121 @@ struct Pattern {
     needs_article: bool,
 }
 
+/// A byte trie: node 0 is the root; `ends` holds the ids of the strings
+/// that end at a node.
+#[derive(Debug, Clone, Default)]
+struct Trie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    /// Children by byte, sorted.
+    edges: Vec<(u8, u32)>,
+    ends: Vec<u32>,
+}
+
+impl Trie {
+    fn insert(&mut self, bytes: &[u8], id: u32) {
+        if self.nodes.is_empty() {
+            self.nodes.push(TrieNode::default());
+        }
+        let mut node = 0usize;
+        for &b in bytes {
+            node = match self.nodes[node].edges.binary_search_by_key(&b, |e| e.0) {
+                Ok(i) => self.nodes[node].edges[i].1 as usize,
+                Err(i) => {
+                    let next = self.nodes.len();
+                    self.nodes.push(TrieNode::default());
+                    self.nodes[node].edges.insert(i, (b, next as u32));
+                    next
+                }
+            };
+        }
+        self.nodes[node].ends.push(id);
+    }
+
+    /// Calls `found(end, id)` for every string of the trie that `text`
+    /// holds at `start`, shortest first.
+    fn walk(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, u32)) {
+        let Some(mut node) = self.nodes.first() else {
+            return;
+        };
+        for (i, b) in text[start..].iter().enumerate() {
+            let Ok(e) = node.edges.binary_search_by_key(b, |e| e.0) else {
+                return;
+            };
+            node = &self.nodes[node.edges[e].1 as usize];
+            for &id in &node.ends {
+                found(start + i + 1, id);
+            }
+        }
+    }
+
+    fn starts_with_byte(&self, b: u8) -> bool {
+        self.nodes
+            .first()
+            .is_some_and(|n| n.edges.binary_search_by_key(&b, |e| e.0).is_ok())
+    }
+}
+
+/// All registered surfaces in one trie (see the module doc).
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    trie: Trie,
+    /// (list, pattern) of each trie id.
+    owners: Vec<(u32, u32)>,
+    lists: usize,
+    chains: Trie,
+}
+
+/// The raw matches of every registered list in one text: per list, (pattern,
+/// start, end) in start order. Boundaries are checked by each gazetteer.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    raw: Vec<Vec<(u32, u32, u32)>>,
+}
+
+impl Matcher {
+    /// Walks the trie from every place a surface may start.
+    pub fn scan(&self, text: &str) -> Scan {
+        let bytes = text.as_bytes();
+        let mut raw = vec![Vec::new(); self.lists];
+        let mut walk = |start: usize| {
+            self.trie.walk(bytes, start, |end, id| {
+                let (list, pattern) = self.owners[id as usize];
+                raw[list as usize].push((pattern, start as u32, end as u32));
+            });
+        };
+        let mut prev_word = false;
+        for (pos, c) in text.char_indices() {
+            let word = is_word_char(c);
+            if !prev_word {
+                walk(pos);
+                if word {
+                    let mut ends = Vec::new();
+                    self.chains.walk(bytes, pos, |end, _| ends.push(end));
+                    ends.dedup();
+                    for end in ends {
+                        if end < bytes.len() && text.is_char_boundary(end) {
+                            walk(end);
+                        }
+                    }
+                }
+            } else if !word && self.trie.starts_with_byte(bytes[pos]) {
+                walk(pos);
+            }
+            prev_word = word;
+        }
+        Scan { raw }
+    }
+}
+
 /// A compiled set of surfaces.
 pub struct Gazetteer<T> {
-    ac: Option<AhoCorasick>,
+    trie: Trie,
+    /// The id of this gazetteer's list in the shared registry.
+    shared: usize,
     patterns: Vec<Pattern>,
     values: Vec<T>,
     clitics: Clitics,
@@ -151,18 +325,13 @@ impl<T: Clone> Gazetteer<T> {
                 });
             }
         }
-        let ac = if strings.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&strings)
-                    .expect("lexicon automaton within size limits"),
-            )
-        };
+        let mut trie = Trie::default();
+        for (i, s) in strings.iter().enumerate() {
+            trie.insert(s.as_bytes(), i as u32);
+        }
         Gazetteer {
-            ac,
+            shared: clitics.register(&strings),
+            trie,
             patterns,
             values,
             clitics: clitics.clone(),
@@ -187,28 +356,87 @@ impl<T: Clone> Gazetteer<T> {
         &self.values[entry]
     }
 
-    /// Every valid occurrence, overlapping ones included, in text order.
-    pub fn find_all<'g>(&'g self, text: &str) -> Vec<Hit<'g, T>> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
+    /// Every valid occurrence in a document, overlapping ones included, in
+    /// text order, from the document's shared scan when it has one.
+    pub fn find_all_doc<'g>(&'g self, doc: &Document) -> Vec<Hit<'g, T>> {
+        let text = doc.ntext();
+        let Some(raw) = doc.scan().and_then(|s| s.raw.get(self.shared)) else {
+            return self.find_all(text);
         };
         let mut hits = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
+        for &(pattern, start, end) in raw {
+            self.check(text, pattern, start as usize, end as usize, &mut hits);
+        }
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        hits
+    }
+
+    /// Non-overlapping occurrences in a document (see [`Gazetteer::find`]).
+    pub fn find_doc<'g>(&'g self, doc: &Document) -> Vec<Hit<'g, T>> {
+        select_longest(self.find_all_doc(doc))
+    }
+
+    /// Every valid occurrence, overlapping ones included, in text order.
+    pub fn find_all<'g>(&'g self, text: &str) -> Vec<Hit<'g, T>> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut prev_word = false;
+        for (pos, c) in text.char_indices() {
+            let word = is_word_char(c);
+            if !prev_word {
+                // Nothing but the word start, or a chain of proclitics from
+                // it, may precede a surface inside a word.
+                self.try_at(text, pos, &mut hits);
+                if word && self.clitics_allowed {
+                    self.clitics.trie.walk(bytes, pos, |end, _| {
+                        if end < bytes.len() && text.is_char_boundary(end) {
+                            self.try_at(text, end, &mut hits);
+                        }
+                    });
+                }
+            } else if !word && self.trie.starts_with_byte(bytes[pos]) {
+                // A surface that begins with a non-word character (#, %)
+                // right after a word: the word must be a proclitic chain.
+                self.try_at(text, pos, &mut hits);
             }
-            let Some(word_start) = self.left_ok(text, start, pattern.needs_article) else {
-                continue;
+            prev_word = word;
+        }
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        hits
+    }
+
+    /// Adds the surfaces that start at `start` and pass the boundary checks.
+    fn try_at<'g>(&'g self, text: &str, start: usize, hits: &mut Vec<Hit<'g, T>>) {
+        self.trie.walk(text.as_bytes(), start, |end, id| {
+            self.check(text, id, start, end, hits)
+        });
+    }
+
+    /// Adds pattern `id` found at `start..end` if it passes the boundary
+    /// checks.
+    fn check<'g>(
+        &'g self,
+        text: &str,
+        id: u32,
+        start: usize,
+        end: usize,
+        hits: &mut Vec<Hit<'g, T>>,
+    ) {
+        {
+            if !text.is_char_boundary(end) {
+                return;
+            }
+            let pattern = &self.patterns[id as usize];
+            let Some(ws) = self.left_ok(text, start, pattern.needs_article) else {
+                return;
             };
             let Some(end) = self.right_ok(text, end) else {
-                continue;
+                return;
             };
             let span_start = if pattern.needs_article {
                 // Report the article as part of the name when it is there.
-                let ws = &text[word_start..start];
-                if ws.ends_with(ARTICLE) && self.clitics.is_chain(ws) {
+                let chain = &text[ws..start];
+                if chain.ends_with(ARTICLE) && self.clitics.is_chain(chain) {
                     start - ARTICLE.len()
                 } else {
                     start
@@ -218,13 +446,11 @@ impl<T: Clone> Gazetteer<T> {
             };
             hits.push(Hit {
                 span: Span::new(span_start, end),
-                word_start,
+                word_start: ws,
                 value: &self.values[pattern.entry],
                 entry: pattern.entry,
             });
         }
-        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
-        hits
     }
 
     /// Non-overlapping occurrences, longest first then leftmost, in text

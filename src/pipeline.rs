@@ -29,7 +29,7 @@ use crate::boilerplate::Boilerplate;
 use crate::calendar::Date;
 use crate::document::Document;
 use crate::error::{DocError, DocErrorKind};
-use crate::gazetteer::Clitics;
+use crate::gazetteer::{Clitics, Matcher};
 use crate::incident::{Assembler, Incident, Role, Status};
 use crate::input::html::HtmlExtractor;
 use crate::input::{Body, RawDoc};
@@ -73,6 +73,8 @@ impl PublishedFrom {
 
 /// Everything built once.
 pub struct Pipeline {
+    /// Every gazetteer's surfaces in one trie: one scan per document.
+    matcher: Matcher,
     boilerplate: Boilerplate,
     html: HtmlExtractor,
     annotators: Vec<Box<dyn Annotator>>,
@@ -93,7 +95,9 @@ impl Pipeline {
             Box::new(QuantityAnnotator::new(lex, &clitics)),
             Box::new(PlatformAnnotator::new(lex, &clitics)),
         ];
+        let matcher = clitics.matcher();
         Pipeline {
+            matcher,
             boilerplate: Boilerplate::new(lex),
             html: HtmlExtractor::new(),
             annotators,
@@ -125,7 +129,8 @@ impl Pipeline {
                 DocError::new(DocErrorKind::Empty, "no text to read"),
             );
         }
-        let doc = Document::new(raw.id.clone(), text, &self.boilerplate);
+        let mut doc = Document::new(raw.id.clone(), text, &self.boilerplate);
+        doc.scan_with(&self.matcher);
         let mentions = self.annotate(&doc);
 
         let input_published = raw.published.as_deref().and_then(|p| {
@@ -184,7 +189,8 @@ impl Pipeline {
     /// every mention and cue found in it (`rasd explain`).
     pub fn explain(&self, text: &str) -> String {
         use std::fmt::Write as _;
-        let doc = Document::new("explain".to_string(), text.to_string(), &self.boilerplate);
+        let mut doc = Document::new("explain".to_string(), text.to_string(), &self.boilerplate);
+        doc.scan_with(&self.matcher);
         let mentions = self.annotate(&doc);
         let mut out = String::new();
         for (i, line) in doc.lines.iter().enumerate() {

@@ -88,7 +88,7 @@ impl Annotator for CauseAnnotator {
     fn annotate(&self, doc: &Document, _prior: &[Mention], out: &mut Vec<Mention>) {
         let text = doc.ntext();
         let mut last_end = None;
-        for h in self.phrases.find(text) {
+        for h in self.phrases.find_doc(doc) {
             if doc.is_masked(h.span) || last_end.is_some_and(|e| h.span.start < e) {
                 continue;
             }

@@ -100,9 +100,9 @@ impl Annotator for CueAnnotator {
 
     fn annotate(&self, doc: &Document, _prior: &[Mention], out: &mut Vec<Mention>) {
         let text = doc.ntext();
-        let causes = self.causes.find(text);
+        let causes = self.causes.find_doc(doc);
         for (i, g) in self.gazetteers.iter().enumerate() {
-            for hit in g.find(text) {
+            for hit in g.find_doc(doc) {
                 if doc.is_masked(hit.span) || (i == CAUSE && !self.cause_cue_holds(doc, &hit)) {
                     continue;
                 }

@@ -140,6 +140,7 @@ pub(super) fn overlaps_sorted(sorted: &[Span], span: Span) -> bool {
 
 /// What the date annotator reads of one document.
 struct Cx<'a> {
+    doc: &'a Document,
     text: &'a str,
     nums: Positions<Number>,
     markers: Positions<DateMarker>,
@@ -204,6 +205,7 @@ impl Annotator for DateTimeAnnotator {
     fn annotate(&self, doc: &Document, prior: &[Mention], out: &mut Vec<Mention>) {
         let text = doc.ntext();
         let cx = Cx {
+            doc,
             text,
             nums: Positions::new(numbers(prior).map(|(s, n)| (s, *n))),
             markers: Positions::new(super::cues(prior).filter_map(|(s, c)| match c {
@@ -211,7 +213,7 @@ impl Annotator for DateTimeAnnotator {
                 _ => None,
             })),
         };
-        let parts = self.parts.find(text);
+        let parts = self.parts.find_doc(doc);
         let times = self.clocks.times(doc, prior, &cx, &parts);
         let mut pieces = Vec::new();
         self.month_pieces(&cx, &mut pieces);
@@ -384,7 +386,7 @@ impl DateTimeAnnotator {
         out: &mut Vec<(Span, Piece)>,
     ) {
         let text = cx.text;
-        for h in self.weekdays.find(text) {
+        for h in self.weekdays.find_doc(cx.doc) {
             let prefix = &text[h.word_start..h.span.start];
             let definite = prefix.ends_with("ال") || prefix.ends_with("لل");
             // أحد is also "one", اثنين "two": without the article the name
@@ -399,7 +401,7 @@ impl DateTimeAnnotator {
             };
             out.push((Span::new(start, h.span.end), Piece::Weekday(*h.value)));
         }
-        for h in self.relative.find(text) {
+        for h in self.relative.find_doc(cx.doc) {
             // «اليوم الأول من العطل» (the first day): not today.
             if *h.value == 0
                 && cx
@@ -436,7 +438,7 @@ impl DateTimeAnnotator {
     /// things («تأسست قبل 18 عاما»), not when an outage happened.
     fn ago_pieces(&self, cx: &Cx<'_>, out: &mut Vec<(Span, Piece)>) {
         let text = cx.text;
-        for h in self.units.find(text) {
+        for h in self.units.find_doc(cx.doc) {
             let (unit, count) = *h.value;
             if h.word_start != h.span.start {
                 continue;

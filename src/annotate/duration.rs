@@ -253,7 +253,7 @@ impl DurationAnnotator {
     fn phrases(&self, cx: &Cx<'_>, doc: &Document) -> Vec<Phrase> {
         let text = cx.text;
         let mut out: Vec<Phrase> = Vec::new();
-        for h in self.units.find(text) {
+        for h in self.units.find_doc(doc) {
             // A unit already read into the phrase before («ونصف الساعة»).
             if doc.is_masked(h.span)
                 || overlaps_sorted(&cx.taken, h.span)

@@ -38,7 +38,7 @@ quantity annotator can carry it to the first end of a range (بين 10 و15
 
 use super::{Annotator, Mention, Number, Value};
 use crate::document::Document;
-use crate::gazetteer::{Clitics, Gazetteer};
+use crate::gazetteer::{Clitics, Gazetteer, Hit};
 use crate::lexicon::{Lexicons, NumberWord};
 use crate::span::Span;
 use crate::vocab::NumberKind;
@@ -66,7 +66,12 @@ impl NumberAnnotator {
 
     /// Every number in normalised `text`.
     pub fn numbers(&self, text: &str) -> Vec<(Span, Number)> {
-        let mut items = self.word_items(text);
+        self.numbers_with(text, self.words.find(text))
+    }
+
+    /// Every number of `text`, given its number-word hits.
+    fn numbers_with(&self, text: &str, hits: Vec<Hit<'_, NumberWord>>) -> Vec<(Span, Number)> {
+        let mut items = self.word_items(text, hits);
         let digits = digit_items(text);
         items.extend(digits.iter().filter_map(|d| self.glued_scale(text, d)));
         items.extend(digits);
@@ -98,10 +103,8 @@ impl NumberAnnotator {
         })
     }
 
-    fn word_items(&self, text: &str) -> Vec<Item> {
-        self.words
-            .find(text)
-            .into_iter()
+    fn word_items(&self, text: &str, hits: Vec<Hit<'_, NumberWord>>) -> Vec<Item> {
+        hits.into_iter()
             .map(|h| {
                 let prefix = &text[h.word_start..h.span.start];
                 // «و عشرون»: the conjunction written as its own word.
@@ -130,7 +133,7 @@ impl Annotator for NumberAnnotator {
     }
 
     fn annotate(&self, doc: &Document, _prior: &[Mention], out: &mut Vec<Mention>) {
-        for (span, n) in self.numbers(doc.ntext()) {
+        for (span, n) in self.numbers_with(doc.ntext(), self.words.find_doc(doc)) {
             if doc.is_masked(span) {
                 continue;
             }

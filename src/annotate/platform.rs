@@ -158,7 +158,7 @@ impl Annotator for PlatformAnnotator {
         let text = doc.ntext();
         let (blockers, names): (Vec<_>, Vec<_>) = self
             .names
-            .find_all(text)
+            .find_all_doc(doc)
             .into_iter()
             .filter(|h| !doc.is_masked(h.span))
             .filter(|h| !h.value.case_sensitive || doc.original(h.span) == self.raws[h.entry])

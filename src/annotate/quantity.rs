@@ -222,9 +222,10 @@ impl QuantityAnnotator {
         }
     }
 
-    fn unit_hits(&self, text: &str) -> HashMap<usize, UnitHit> {
+    fn unit_hits(&self, doc: &Document) -> HashMap<usize, UnitHit> {
+        let text = doc.ntext();
         self.units
-            .find(text)
+            .find_doc(doc)
             .into_iter()
             .map(|h| {
                 let written = &text[h.span.start..h.span.end];
@@ -286,7 +287,7 @@ impl Annotator for QuantityAnnotator {
             .map(|(s, n)| (s, *n))
             .collect();
         nums.sort_by_key(|(s, _)| s.start);
-        let units = self.unit_hits(text);
+        let units = self.unit_hits(doc);
         let mut unit_list: Vec<UnitHit> = units.values().copied().collect();
         unit_list.sort_by_key(|u| u.span.start);
         let mut cues: Vec<(Span, Cue)> = super::cues(prior).collect();

@@ -73,10 +73,10 @@ impl Clocks {
         parts: &[Hit<'_, DayPart>],
     ) -> Vec<(Span, ClockTime)> {
         let text = cx.text;
-        let zones = self.zones.find(text);
+        let zones = self.zones.find_doc(doc);
         let minute_words: Vec<Span> = self
             .units
-            .find(text)
+            .find_doc(doc)
             .into_iter()
             .filter(|h| h.value.0 == DurationUnit::Minute)
             .map(|h| h.span)
