@@ -98,6 +98,7 @@ impl Clitics {
         for (i, c) in chains.iter().enumerate() {
             trie.insert(c.as_bytes(), i as u32);
         }
+        trie.densify();
         Clitics {
             chains,
             definite,
@@ -129,6 +130,7 @@ impl Clitics {
                 owners.push((list as u32, pattern as u32));
             }
         }
+        trie.densify();
         Matcher {
             trie,
             owners,
@@ -175,7 +177,27 @@ struct Trie {
 struct TrieNode {
     /// Children by byte, sorted.
     edges: Vec<(u8, u32)>,
+    /// For nodes with many children (the root, the lead bytes of Arabic
+    /// letters), every byte's child: one lookup instead of a search.
+    dense: Option<Box<[u32; 256]>>,
     ends: Vec<u32>,
+}
+
+/// Nodes with at least this many children get a dense table.
+const DENSE_EDGES: usize = 12;
+
+impl TrieNode {
+    #[inline]
+    fn child(&self, b: u8) -> Option<u32> {
+        match &self.dense {
+            Some(d) => Some(d[b as usize]).filter(|&c| c != 0),
+            None => self
+                .edges
+                .binary_search_by_key(&b, |e| e.0)
+                .ok()
+                .map(|i| self.edges[i].1),
+        }
+    }
 }
 
 impl Trie {
@@ -198,17 +220,32 @@ impl Trie {
         self.nodes[node].ends.push(id);
     }
 
+    /// Gives nodes with many children a dense table (after the last
+    /// insertion; child 0 is never a child, as node 0 is the root).
+    fn densify(&mut self) {
+        for n in &mut self.nodes {
+            if n.edges.len() >= DENSE_EDGES {
+                let mut d = Box::new([0u32; 256]);
+                for &(b, c) in &n.edges {
+                    d[b as usize] = c;
+                }
+                n.dense = Some(d);
+            }
+        }
+    }
+
     /// Calls `found(end, id)` for every string of the trie that `text`
     /// holds at `start`, shortest first.
+    #[inline]
     fn walk(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, u32)) {
         let Some(mut node) = self.nodes.first() else {
             return;
         };
-        for (i, b) in text[start..].iter().enumerate() {
-            let Ok(e) = node.edges.binary_search_by_key(b, |e| e.0) else {
+        for (i, &b) in text[start..].iter().enumerate() {
+            let Some(c) = node.child(b) else {
                 return;
             };
-            node = &self.nodes[node.edges[e].1 as usize];
+            node = &self.nodes[c as usize];
             for &id in &node.ends {
                 found(start + i + 1, id);
             }
@@ -216,9 +253,7 @@ impl Trie {
     }
 
     fn starts_with_byte(&self, b: u8) -> bool {
-        self.nodes
-            .first()
-            .is_some_and(|n| n.edges.binary_search_by_key(&b, |e| e.0).is_ok())
+        self.nodes.first().is_some_and(|n| n.child(b).is_some())
     }
 }
 
@@ -256,10 +291,16 @@ impl Matcher {
             if !prev_word {
                 walk(pos);
                 if word {
-                    let mut ends = Vec::new();
-                    self.chains.walk(bytes, pos, |end, _| ends.push(end));
-                    ends.dedup();
-                    for end in ends {
+                    // Chains are at most a few letters: their ends fit here.
+                    let mut ends = [0usize; 8];
+                    let mut n = 0;
+                    self.chains.walk(bytes, pos, |end, _| {
+                        if n < ends.len() && (n == 0 || ends[n - 1] != end) {
+                            ends[n] = end;
+                            n += 1;
+                        }
+                    });
+                    for &end in &ends[..n] {
                         if end < bytes.len() && text.is_char_boundary(end) {
                             walk(end);
                         }
@@ -329,6 +370,7 @@ impl<T: Clone> Gazetteer<T> {
         for (i, s) in strings.iter().enumerate() {
             trie.insert(s.as_bytes(), i as u32);
         }
+        trie.densify();
         Gazetteer {
             shared: clitics.register(&strings),
             trie,

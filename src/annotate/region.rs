@@ -29,7 +29,7 @@ impl Annotator for RegionAnnotator {
     }
 
     fn annotate(&self, doc: &Document, _prior: &[Mention], out: &mut Vec<Mention>) {
-        for h in self.names.find(doc.ntext()) {
+        for h in self.names.find_doc(doc) {
             if doc.is_masked(h.span) {
                 continue;
             }
