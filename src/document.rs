@@ -8,12 +8,46 @@ for plain text, the article text for HTML. Page furniture found by
 input); it is *masked*: no sentence covers it, so nothing is read from it.
 */
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::boilerplate::Boilerplate;
 use crate::gazetteer::{Matcher, Scan};
 use crate::normalize::NormText;
 use crate::span::Span;
+
+/// Sentence ends: «.», «!», «?» (and the folded «؟»), «…».
+const ENDS: &[char] = &['.', '!', '?', '…'];
+/// Closing marks that may follow a sentence end («."», «.)»).
+const CLOSERS: &[char] = &['"', '\'', '»', '”', '’', ')', ']'];
+
+/// Splits a line into sentences: after an end mark and any closing marks,
+/// where white space follows. A dot between digits («3.5») or inside a word
+/// («Outlook.com») ends nothing, since no space follows it.
+fn sentence_pieces(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !ENDS.contains(&c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = chars.peek() {
+            if ENDS.contains(&n) || CLOSERS.contains(&n) {
+                end = j + n.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if line[end..].chars().next().is_none_or(char::is_whitespace) {
+            out.push((start, &line[start..end]));
+            start = end;
+        }
+    }
+    if start < line.len() {
+        out.push((start, &line[start..]));
+    }
+    out
+}
 
 /// A sentence of the normalised text.
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +92,7 @@ impl Document {
                 continue;
             }
             let line = &norm.text[span.start..span.end];
-            for (off, s) in line.split_sentence_bound_indices() {
+            for (off, s) in sentence_pieces(line) {
                 let trimmed_start = s.len() - s.trim_start().len();
                 let t = s.trim();
                 if t.is_empty() {
@@ -127,5 +161,32 @@ impl Document {
     /// True when `span` lies on page furniture or outside every sentence.
     pub fn is_masked(&self, span: Span) -> bool {
         self.sentence_at(span.start).is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(line: &str) -> Vec<&str> {
+        sentence_pieces(line)
+            .into_iter()
+            .map(|(_, s)| s.trim())
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_not_numbers_or_names() {
+        assert_eq!(
+            pieces("تعطل واتساب. وعاد بعد 3.5 ساعة!"),
+            ["تعطل واتساب.", "وعاد بعد 3.5 ساعة!"]
+        );
+        assert_eq!(pieces("قال: «عاد.» ثم غادر"), ["قال: «عاد.»", "ثم غادر"]);
+        assert_eq!(
+            pieces("موقع Outlook.com معطل? نعم"),
+            ["موقع Outlook.com معطل?", "نعم"]
+        );
+        assert_eq!(pieces("بلا نقطة"), ["بلا نقطة"]);
+        assert_eq!(pieces("انتهى..."), ["انتهى..."]);
     }
 }

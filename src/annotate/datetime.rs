@@ -252,7 +252,12 @@ impl DateTimeAnnotator {
     /// Month names with their day, year and second name.
     fn month_pieces(&self, cx: &Cx<'_>, out: &mut Vec<(Span, Piece)>) {
         let text = cx.text;
-        let hits = self.months.find(&unglue_digits(text));
+        // Digits glued to a name («7حزيران») are blanked for this search;
+        // otherwise the document's shared scan serves.
+        let hits = match unglue_digits(text) {
+            std::borrow::Cow::Borrowed(_) => self.months.find_doc(cx.doc),
+            std::borrow::Cow::Owned(unglued) => self.months.find(&unglued),
+        };
         let mut k = 0;
         while k < hits.len() {
             let h = &hits[k];
