@@ -278,6 +278,9 @@ str_enum!(
         RuledOut = "ruled_out",
         Unknown = "unknown",
         Generic = "generic",
+        /// Turns the sentence: a ruling-out or a hedge before it does not
+        /// reach a cause after it («ليس هجوماً بل خلل برمجي»).
+        Contrast = "contrast",
     }
 );
 

@@ -322,7 +322,29 @@ impl Assembler {
         let mut incidents = Vec::new();
         // The lead decides: a lead that denies an outage or announces one
         // for later reports none; otherwise any outage sentence does.
-        let reports = |s: &usize| info[*s].eventful() && !info[*s].denial && !info[*s].future;
+        // A denial about another service («تعطل فيسبوك ولم يتأثر تطبيق
+        // واتساب»: the clause of the denial names a service that is not
+        // affected) does not cancel a sentence that names a failing one.
+        let names_failure = |s: usize| {
+            let text = doc.ntext();
+            let sentence = doc.sentences[s].span;
+            let about_other = |d: Span| {
+                let clause = roles::clause_of(text, sentence, d);
+                by_sentence[s].iter().any(|&i| {
+                    matches!(verdicts[i], Some(Verdict::Other)) && clause.contains(mentions[i].span)
+                })
+            };
+            by_sentence[s]
+                .iter()
+                .any(|&i| verdicts[i] == Some(Verdict::Affected))
+                && by_sentence[s]
+                    .iter()
+                    .filter(|&&i| mentions[i].value == Value::Cue(Cue::Outage(OutageCue::Denial)))
+                    .all(|&i| about_other(mentions[i].span))
+        };
+        let reports = |s: &usize| {
+            info[*s].eventful() && !info[*s].future && (!info[*s].denial || names_failure(*s))
+        };
         let in_lead: Vec<usize> = primary_sentences
             .iter()
             .copied()
@@ -439,6 +461,12 @@ impl Assembler {
                         platforms.push((mentions[i].span, p.clone()));
                     }
                     Some(Verdict::Provider) => providers.push(mentions[i].span),
+                    Some(Verdict::FailedProvider) => {
+                        providers.push(mentions[i].span);
+                        if !platforms.iter().any(|(_, q)| q == p) {
+                            platforms.push((mentions[i].span, p.clone()));
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -446,7 +474,10 @@ impl Assembler {
         // Owners are not affected because a product is; a country's
         // internet is not, when one of its operators is.
         let named = platforms.clone();
-        platforms.retain(|(_, p)| !self.owns_any(p, &named) && !self.operator_named(p, &named));
+        platforms.retain(|(span, p)| {
+            (!self.owns_any(p, &named) || (self.is_national(p) && outage_on(cx, *span)))
+                && !self.operator_named(p, &named)
+        });
         if platforms.is_empty() && role == Role::Related {
             platforms = inherit.to_vec();
         }
@@ -541,6 +572,13 @@ impl Assembler {
             PlatformRef::Catalog(i) => i != o && self.owners[*i as usize] == Some(*o),
             _ => false,
         })
+    }
+
+    /// True when `p` is a national service (an operator), not a global
+    /// owner's umbrella (Meta, Google), which is never listed next to its
+    /// products.
+    fn is_national(&self, p: &PlatformRef) -> bool {
+        matches!(p, PlatformRef::Catalog(i) if self.platform(*i).country.is_some())
     }
 
     /// True when `p` is a country's internet or phone service and an
@@ -692,11 +730,36 @@ pub fn mention_status(mentions: &[Mention], doc: &Document, span: Span) -> Cause
     cause_status(mentions, &sentence, span)
 }
 
-/// The status of a cause from the cue words of its sentence.
+/// True when an outage word stands right before `span` («شبكة فودافون»
+/// after «عطل يضرب»): the name itself is said to fail.
+fn outage_on(cx: &Context<'_>, span: Span) -> bool {
+    let Some(s) = cx.doc.sentence_at(span.start) else {
+        return false;
+    };
+    cx.window(s, span, 120).iter().any(|&i| {
+        let m = &cx.mentions[i];
+        matches!(m.value, Value::Cue(Cue::Outage(OutageCue::Outage)))
+            && m.span.end <= span.start
+            && crate::annotate::word_count(cx.doc.ntext(), m.span.end, span.start, 2) <= 2
+    })
+}
+
+/// The status of a cause from the cue words of its sentence. A ruling-out
+/// or a hedge reaches the causes after it up to a contrast word («بل»,
+/// «لكن»).
 fn cause_status(mentions: &[Mention], sentence: &[usize], span: Span) -> CauseStatus {
+    let contrast_between = |a: usize, b: usize| {
+        sentence.iter().any(|&i| {
+            mentions[i].value == Value::Cue(Cue::Cause(CauseCue::Contrast))
+                && mentions[i].span.start >= a
+                && mentions[i].span.end <= b
+        })
+    };
     let cue_before = |kind: CauseCue| {
         sentence.iter().any(|&i| {
-            mentions[i].value == Value::Cue(Cue::Cause(kind)) && mentions[i].span.end <= span.start
+            mentions[i].value == Value::Cue(Cue::Cause(kind))
+                && mentions[i].span.end <= span.start
+                && !contrast_between(mentions[i].span.end, span.start)
         })
     };
     let cue_anywhere = |kind: CauseCue| {

@@ -33,6 +33,9 @@ pub(crate) enum Verdict {
     Affected,
     /// Named inside the stated cause, as a provider.
     Provider,
+    /// A provider inside the cause that is said to fail as well («بسبب عطل
+    /// في خدمات أمازون ويب سيرفيسز، التي تعطلت بدورها»).
+    FailedProvider,
     /// Anything else: channel, source, owner, competitor, unaffected,
     /// monitor, or a sentence that is not about an outage.
     Other,
@@ -48,6 +51,8 @@ pub(super) const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", 
 const WINDOW: usize = 400;
 /// Words between an outage word and the family name it governs.
 const FAMILY_REACH: usize = 2;
+/// Words after a provider within which an outage word says it failed too.
+const FAILS_TOO_REACH: usize = 2;
 /// Words a statement word may stand before the channel it introduces.
 const STATEMENT_REACH: usize = 10;
 /// Words between a preposition and the channel name («على حساب «أسك
@@ -97,9 +102,45 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // Counting stops past 64 words: every reach here is shorter.
     let words = |a: usize, b: usize| word_count(text, a, b, 64);
 
-    // A role cue just before the name.
+    // A role cue just before the name governs it. A source or a channel
+    // governs only the first name after it, or a list of names: «أفاد موقع
+    // داون ديتكتور بأن واتساب تعطل» says nothing about WhatsApp's role.
+    let platforms_between = |a: usize, b: usize| {
+        sentence.iter().filter(move |&&j| {
+            matches!(mentions[j].value, Value::Platform(_))
+                && mentions[j].span.start >= a
+                && mentions[j].span.end <= b
+        })
+    };
+    let listed_after = |a: usize| {
+        let mut from = a;
+        for &j in platforms_between(a, span.start) {
+            let gap = &text[from..mentions[j].span.start];
+            if !is_list_gap(gap) && from != a {
+                return false;
+            }
+            from = mentions[j].span.end;
+        }
+        from == a || is_list_gap(&text[from..span.start])
+    };
     if cues().any(|(c, role)| {
-        reach(role) > 0 && c.end <= span.start && words(c.end, span.start) <= reach(role)
+        reach(role) > 0
+            && c.end <= span.start
+            && words(c.end, span.start) <= reach(role)
+            && (!matches!(role, PlatformCue::Source | PlatformCue::Channel)
+                || platforms_between(c.end, span.start).next().is_none()
+                || listed_after(c.end))
+    }) {
+        return Verdict::Other;
+    }
+    // A competitor word right after the name, no word between («تيليجرام
+    // المنافس», «جيميني بديلا عنه»); further on, it introduces the next name
+    // («شاهد لساعتين مقارنة بنتفليكس»).
+    if cues().any(|(c, role)| {
+        role == PlatformCue::Competitor
+            && c.start >= span.end
+            && words(span.end, c.start) == 0
+            && !text[span.end..c.start].contains([',', ';', ':'])
     }) {
         return Verdict::Other;
     }
@@ -153,7 +194,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         && !sentence.iter().any(|&j| {
             matches!(
                 mentions[j].value,
-                Value::Cue(Cue::Outage(OutageCue::Outage))
+                Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Restored))
             ) && mentions[j].span.start < span.start
                 && (mentions[j].span.overlaps(span)
                     || words(mentions[j].span.end, span.start) <= FAMILY_REACH)
@@ -161,8 +202,18 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     {
         return Verdict::Other;
     }
-    if inside_cause(mentions, sentence, span) {
-        return if kind.is_some_and(|k| PROVIDER_KINDS.contains(&k)) {
+    let provider = kind.is_some_and(|k| PROVIDER_KINDS.contains(&k));
+    if inside_cause(mentions, sentence, span, provider) {
+        let fails_too = sentence.iter().any(|&j| {
+            matches!(
+                mentions[j].value,
+                Value::Cue(Cue::Outage(OutageCue::Outage))
+            ) && mentions[j].span.start >= span.end
+                && words(span.end, mentions[j].span.start) <= FAILS_TOO_REACH
+        });
+        return if provider && fails_too {
+            Verdict::FailedProvider
+        } else if provider {
             Verdict::Provider
         } else {
             Verdict::Other
@@ -175,21 +226,43 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     }
 }
 
-/// True when the platform stands after a cause connective in its sentence
-/// and a cause phrase is before it: it is part of the cause.
-fn inside_cause(mentions: &[Mention], sentence: &[usize], span: Span) -> bool {
-    let before = |pred: &dyn Fn(&Value) -> bool| {
-        sentence
-            .iter()
-            .any(|&i| pred(&mentions[i].value) && mentions[i].span.end <= span.start)
+/// True when the platform is part of the stated cause: after a cause
+/// connective, with a cause phrase between the connective and the name
+/// («بسبب انقطاع الكهرباء في مركز بيانات أوراكل»); a provider also right
+/// after the connective («بسبب عطل لدى أمازون ويب سيرفيسز»: the generic
+/// fault names no cause phrase).
+fn inside_cause(mentions: &[Mention], sentence: &[usize], span: Span, provider: bool) -> bool {
+    let connective = sentence
+        .iter()
+        .filter(|&&i| {
+            matches!(
+                mentions[i].value,
+                Value::Cue(Cue::Cause(CauseCue::Connective))
+            ) && mentions[i].span.end <= span.start
+        })
+        .map(|&i| mentions[i].span.end)
+        .max();
+    let Some(after) = connective else {
+        return false;
     };
-    before(&|v| matches!(v, Value::Cue(Cue::Cause(CauseCue::Connective))))
-        && before(&|v| matches!(v, Value::Cause(_)))
+    provider
+        || sentence.iter().any(|&i| {
+            matches!(mentions[i].value, Value::Cause(_))
+                && mentions[i].span.start >= after
+                && mentions[i].span.end <= span.start
+        })
+}
+
+/// True when a gap between two names makes them one list («و», «،», «أو»,
+/// quotes and spaces).
+fn is_list_gap(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || "،,«»\"“”'".contains(c))
+        .all(|w| w.is_empty() || w == "و" || w == "او")
 }
 
 /// The clause of `sentence` around `span`: between the nearest clause marks
 /// (, ; : dashes and brackets) on either side, at most `WINDOW` bytes away.
-fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
+pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     const MARKS: &[char] = &[',', ';', ':', '(', ')', '-', '–', '—'];
     let floor = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(sentence.start));
     let ceil = ceil_char_boundary(text, (span.end + WINDOW).min(sentence.end));
