@@ -285,6 +285,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Normalising twice changes nothing, and every normalised span maps
+        /// back to a span of the original on character boundaries whose
+        /// normalised text holds it.
+        #[test]
+        fn idempotent_and_maps_back(s in "[\\PC\u{064B}-\u{065F}\u{0640}\u{200E}\u{FEF7}\u{0660}-\u{0669} \t\r\n]{0,40}") {
+            let n = NormText::new(&s);
+            proptest::prop_assert_eq!(normalize(&n.text), n.text.clone());
+            let bounds: Vec<usize> = n.text.char_indices().map(|(i, _)| i).chain([n.text.len()]).collect();
+            for (k, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[k + 1..] {
+                    let o = n.to_original(Span::new(a, b));
+                    proptest::prop_assert!(s.is_char_boundary(o.start) && s.is_char_boundary(o.end) && o.start <= o.end);
+                    let back = normalize(&s[o.start..o.end]);
+                    let want = &n.text[a..b];
+                    // Collapsed spaces at the edges may differ, and a ligature
+                    // («ﱤ» → «ءر») maps back whole: the slice holds the text.
+                    proptest::prop_assert!(back.contains(want.trim()), "{:?} {}..{}: {:?}", s, a, b, back);
+                }
+            }
+        }
+    }
+
     #[test]
     fn spans_map_back_with_diacritics() {
         let original = "عشرة آلافٍ مستخدمٍ";
