@@ -28,9 +28,10 @@ start, and each gazetteer reads its raw matches from that [`Scan`]
 */
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::document::Document;
+use crate::trie::{Trie, TrieBuilder};
 
 use crate::lexicon::Entry;
 use crate::normalize::is_word_char;
@@ -94,11 +95,11 @@ impl Clitics {
                 definite.insert(chain);
             }
         }
-        let mut trie = Trie::default();
+        let mut trie = TrieBuilder::default();
         for (i, c) in chains.iter().enumerate() {
-            trie.insert(c.as_bytes(), i as u32);
+            trie.insert(c, i as u32);
         }
-        trie.densify();
+        let trie = trie.build();
         Clitics {
             chains,
             definite,
@@ -122,15 +123,15 @@ impl Clitics {
     /// One matcher over every list registered so far.
     pub fn matcher(&self) -> Matcher {
         let r = self.registry.lock().expect("registry lock");
-        let mut trie = Trie::default();
+        let mut trie = TrieBuilder::default();
         let mut owners = Vec::new();
         for (list, strings) in r.lists.iter().enumerate() {
             for (pattern, s) in strings.iter().enumerate() {
-                trie.insert(s.as_bytes(), owners.len() as u32);
+                trie.insert(s, owners.len() as u32);
                 owners.push((list as u32, pattern as u32));
             }
         }
-        trie.densify();
+        let trie = trie.build();
         Matcher {
             trie,
             owners,
@@ -166,97 +167,6 @@ struct Pattern {
     needs_article: bool,
 }
 
-/// A byte trie: node 0 is the root; `ends` holds the ids of the strings
-/// that end at a node.
-#[derive(Debug, Clone, Default)]
-struct Trie {
-    nodes: Vec<TrieNode>,
-}
-
-#[derive(Debug, Clone, Default)]
-struct TrieNode {
-    /// Children by byte, sorted.
-    edges: Vec<(u8, u32)>,
-    /// For nodes with many children (the root, the lead bytes of Arabic
-    /// letters), every byte's child: one lookup instead of a search.
-    dense: Option<Box<[u32; 256]>>,
-    ends: Vec<u32>,
-}
-
-/// Nodes with at least this many children get a dense table.
-const DENSE_EDGES: usize = 12;
-
-impl TrieNode {
-    #[inline]
-    fn child(&self, b: u8) -> Option<u32> {
-        match &self.dense {
-            Some(d) => Some(d[b as usize]).filter(|&c| c != 0),
-            None => self
-                .edges
-                .binary_search_by_key(&b, |e| e.0)
-                .ok()
-                .map(|i| self.edges[i].1),
-        }
-    }
-}
-
-impl Trie {
-    fn insert(&mut self, bytes: &[u8], id: u32) {
-        if self.nodes.is_empty() {
-            self.nodes.push(TrieNode::default());
-        }
-        let mut node = 0usize;
-        for &b in bytes {
-            node = match self.nodes[node].edges.binary_search_by_key(&b, |e| e.0) {
-                Ok(i) => self.nodes[node].edges[i].1 as usize,
-                Err(i) => {
-                    let next = self.nodes.len();
-                    self.nodes.push(TrieNode::default());
-                    self.nodes[node].edges.insert(i, (b, next as u32));
-                    next
-                }
-            };
-        }
-        self.nodes[node].ends.push(id);
-    }
-
-    /// Gives nodes with many children a dense table (after the last
-    /// insertion; child 0 is never a child, as node 0 is the root).
-    fn densify(&mut self) {
-        for n in &mut self.nodes {
-            if n.edges.len() >= DENSE_EDGES {
-                let mut d = Box::new([0u32; 256]);
-                for &(b, c) in &n.edges {
-                    d[b as usize] = c;
-                }
-                n.dense = Some(d);
-            }
-        }
-    }
-
-    /// Calls `found(end, id)` for every string of the trie that `text`
-    /// holds at `start`, shortest first.
-    #[inline]
-    fn walk(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, u32)) {
-        let Some(mut node) = self.nodes.first() else {
-            return;
-        };
-        for (i, &b) in text[start..].iter().enumerate() {
-            let Some(c) = node.child(b) else {
-                return;
-            };
-            node = &self.nodes[c as usize];
-            for &id in &node.ends {
-                found(start + i + 1, id);
-            }
-        }
-    }
-
-    fn starts_with_byte(&self, b: u8) -> bool {
-        self.nodes.first().is_some_and(|n| n.child(b).is_some())
-    }
-}
-
 /// All registered surfaces in one trie (see the module doc).
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -280,7 +190,7 @@ impl Matcher {
         let bytes = text.as_bytes();
         let mut raw = vec![Vec::new(); self.lists];
         let mut walk = |start: usize| {
-            self.trie.walk(bytes, start, |end, id| {
+            self.trie.walk(text, start, |end, id| {
                 let (list, pattern) = self.owners[id as usize];
                 raw[list as usize].push((pattern, start as u32, end as u32));
             });
@@ -294,7 +204,7 @@ impl Matcher {
                     // Chains are at most a few letters: their ends fit here.
                     let mut ends = [0usize; 8];
                     let mut n = 0;
-                    self.chains.walk(bytes, pos, |end, _| {
+                    self.chains.walk(text, pos, |end, _| {
                         if n < ends.len() && (n == 0 || ends[n - 1] != end) {
                             ends[n] = end;
                             n += 1;
@@ -306,7 +216,7 @@ impl Matcher {
                         }
                     }
                 }
-            } else if !word && self.trie.starts_with_byte(bytes[pos]) {
+            } else if !word && self.trie.starts_with(c) {
                 walk(pos);
             }
             prev_word = word;
@@ -317,7 +227,11 @@ impl Matcher {
 
 /// A compiled set of surfaces.
 pub struct Gazetteer<T> {
-    trie: Trie,
+    /// The surfaces, for the gazetteer's own trie.
+    strings: Vec<String>,
+    /// Built on first use: documents are matched through the shared scan,
+    /// so only other texts (a substring, a rewritten text) need it.
+    own: OnceLock<Trie>,
     /// The id of this gazetteer's list in the shared registry.
     shared: usize,
     patterns: Vec<Pattern>,
@@ -366,20 +280,27 @@ impl<T: Clone> Gazetteer<T> {
                 });
             }
         }
-        let mut trie = Trie::default();
-        for (i, s) in strings.iter().enumerate() {
-            trie.insert(s.as_bytes(), i as u32);
-        }
-        trie.densify();
         Gazetteer {
             shared: clitics.register(&strings),
-            trie,
+            strings,
+            own: OnceLock::new(),
             patterns,
             values,
             clitics: clitics.clone(),
             suffixes: Vec::new(),
             clitics_allowed: true,
         }
+    }
+
+    /// The gazetteer's own trie (built on first use).
+    fn own(&self) -> &Trie {
+        self.own.get_or_init(|| {
+            let mut b = TrieBuilder::default();
+            for (i, s) in self.strings.iter().enumerate() {
+                b.insert(s, i as u32);
+            }
+            b.build()
+        })
     }
 
     /// Also accept these word endings after a surface (normalised).
@@ -430,13 +351,13 @@ impl<T: Clone> Gazetteer<T> {
                 // it, may precede a surface inside a word.
                 self.try_at(text, pos, &mut hits);
                 if word && self.clitics_allowed {
-                    self.clitics.trie.walk(bytes, pos, |end, _| {
+                    self.clitics.trie.walk(text, pos, |end, _| {
                         if end < bytes.len() && text.is_char_boundary(end) {
                             self.try_at(text, end, &mut hits);
                         }
                     });
                 }
-            } else if !word && self.trie.starts_with_byte(bytes[pos]) {
+            } else if !word && self.own().starts_with(c) {
                 // A surface that begins with a non-word character (#, %)
                 // right after a word: the word must be a proclitic chain.
                 self.try_at(text, pos, &mut hits);
@@ -449,7 +370,7 @@ impl<T: Clone> Gazetteer<T> {
 
     /// Adds the surfaces that start at `start` and pass the boundary checks.
     fn try_at<'g>(&'g self, text: &str, start: usize, hits: &mut Vec<Hit<'g, T>>) {
-        self.trie.walk(text.as_bytes(), start, |end, id| {
+        self.own().walk(text, start, |end, id| {
             self.check(text, id, start, end, hits)
         });
     }

@@ -60,6 +60,7 @@ pub mod published;
 pub mod record;
 pub mod span;
 pub mod synth;
+pub mod trie;
 pub mod vocab;
 
 pub use document::Document;
