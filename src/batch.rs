@@ -109,7 +109,7 @@ pub struct Job<'a> {
 /// calling `each` with every record (for evaluation).
 pub fn run<W: Write>(
     job: &Job<'_>,
-    docs: impl Iterator<Item = RawDoc>,
+    docs: impl Iterator<Item = RawDoc> + Send,
     out: &mut W,
     mut each: impl FnMut(&Record),
 ) -> io::Result<Summary> {
@@ -125,50 +125,68 @@ pub fn run<W: Write>(
     let mut summary = Summary::default();
     let show_progress = progress && io::stderr().is_terminal();
     let mut last_progress = Instant::now();
-    let mut docs = docs.peekable();
     if format == Format::Csv && write_line(out, CSV_HEADER, &mut summary)? {
         return Ok(finish(summary, started));
     }
-    while docs.peek().is_some() {
-        let mut chunk = Vec::new();
-        let mut bytes = 0;
-        while chunk.len() < chunking.documents && bytes < chunking.bytes {
-            let Some(d) = docs.next() else { break };
-            bytes += body_len(&d);
-            chunk.push(d);
-        }
-        summary.bytes += bytes;
-        let rendered: Vec<(Record, String)> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|d| {
-                    let r = process_one(pipeline, d, opts);
-                    let line = render(&r, format);
-                    (r, line)
-                })
-                .collect()
+    // A reader thread reads and parses the next chunk while the pool
+    // processes this one; two chunks in flight bound the memory.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<RawDoc>, u64)>(1);
+        scope.spawn(move || {
+            let mut docs = docs;
+            loop {
+                let mut chunk = Vec::new();
+                let mut bytes = 0;
+                while chunk.len() < chunking.documents && bytes < chunking.bytes {
+                    let Some(d) = docs.next() else { break };
+                    bytes += body_len(&d);
+                    chunk.push(d);
+                }
+                // An empty chunk is the end; a closed channel means the
+                // writer stopped (the reader of our output went away).
+                if chunk.is_empty() || tx.send((chunk, bytes)).is_err() {
+                    break;
+                }
+            }
         });
-        for (record, line) in rendered {
-            summary.documents += 1;
-            summary.incidents += record.incidents.len();
-            if record.error.is_some() {
-                summary.errors += 1;
+        for (chunk, bytes) in rx {
+            summary.bytes += bytes;
+            let rendered: Vec<(Record, String)> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|d| {
+                        let r = process_one(pipeline, d, opts);
+                        let line = render(&r, format);
+                        (r, line)
+                    })
+                    .collect()
+            });
+            for (record, line) in rendered {
+                summary.documents += 1;
+                summary.incidents += record.incidents.len();
+                if record.error.is_some() {
+                    summary.errors += 1;
+                }
+                each(&record);
+                if write_line(out, &line, &mut summary)? {
+                    return Ok(());
+                }
             }
-            each(&record);
-            if write_line(out, &line, &mut summary)? {
-                return Ok(finish(summary, started));
+            if show_progress && last_progress.elapsed() > Duration::from_millis(500) {
+                let secs = started.elapsed().as_secs_f64();
+                eprint!(
+                    "\rrasd: {} documents, {:.0} documents/s, {:.1} MB/s   ",
+                    summary.documents,
+                    summary.documents as f64 / secs,
+                    summary.bytes as f64 / 1e6 / secs
+                );
+                last_progress = Instant::now();
             }
         }
-        if show_progress && last_progress.elapsed() > Duration::from_millis(500) {
-            let secs = started.elapsed().as_secs_f64();
-            eprint!(
-                "\rrasd: {} documents, {:.0} documents/s, {:.1} MB/s   ",
-                summary.documents,
-                summary.documents as f64 / secs,
-                summary.bytes as f64 / 1e6 / secs
-            );
-            last_progress = Instant::now();
-        }
+        Ok::<(), io::Error>(())
+    })?;
+    if summary.broken_pipe {
+        return Ok(finish(summary, started));
     }
     if show_progress {
         eprint!("\r\x1b[K");
