@@ -1,6 +1,6 @@
 //! The command line: inputs, formats, errors and exit codes.
 
-use crate::util::{rasd, records};
+use crate::util::{ids, ok_records, rasd, records};
 
 #[test]
 fn stdin_jsonl_keeps_order_and_ids() {
@@ -13,14 +13,8 @@ fn stdin_jsonl_keeps_order_and_ids() {
         "\n"
     );
     let out = rasd(&["-q"], Some(input.as_bytes()));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let recs = records(&out);
-    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let recs = ok_records(&out);
+    let ids = ids(&recs);
     assert_eq!(ids, ["b", "stdin:2", "a"]);
     assert_eq!(recs[0]["source"]["published"], "2024-03-06");
     assert_eq!(recs[0]["source"]["published_from"], "input");

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::util::{rasd, records};
+use crate::util::{ids, ok_records, rasd, records};
 
 /// A good document placed between bad ones.
 const GOOD: &str = "تعطل تطبيق واتساب مساء أمس لمدة ساعتين.";
@@ -211,14 +211,8 @@ fn strange_text_is_read_without_error() {
         .map(|(id, t)| format!("{}\n", serde_json::json!({"id": id, "text": t})))
         .collect();
     let out = rasd(&["-q"], Some(input.as_bytes()));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let recs = records(&out);
-    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let recs = ok_records(&out);
+    let ids = ids(&recs);
     assert_eq!(ids, texts.iter().map(|(id, _)| *id).collect::<Vec<_>>());
     assert_eq!(recs[4]["incidents"][0]["platforms"][0]["id"], "facebook");
 }

@@ -43,6 +43,22 @@ pub fn rasd_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().expect("rasd finishes")
 }
 
+/// The records of a run that must succeed (exit 0; stderr shown if not).
+pub fn ok_records(out: &Output) -> Vec<serde_json::Value> {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    records(out)
+}
+
+/// The ids of records, in order.
+pub fn ids(recs: &[serde_json::Value]) -> Vec<&str> {
+    recs.iter().map(|r| r["id"].as_str().unwrap()).collect()
+}
+
 /// The output lines parsed as JSON.
 pub fn records(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone())

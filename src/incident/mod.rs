@@ -221,33 +221,27 @@ impl Assembler {
         // 1. Frames.
         mark_related(doc, mentions, &by_sentence, &mut info, &dates, published);
 
-        let mut verdicts = vec![None; mentions.len()];
-        {
-            let cx = Context {
-                doc,
-                mentions,
-                by_sentence: &by_sentence,
-                info: &info,
-                dates: &dates,
-                verdicts: &[],
-                published,
-            };
-            for (s, ms) in by_sentence.iter().enumerate() {
-                for &i in ms {
-                    if matches!(mentions[i].value, Value::Platform(_)) {
-                        verdicts[i] = Some(roles::classify(&cx, &self.platforms, s, i));
-                    }
-                }
-            }
-        }
+        // Roles first: the verdicts are read by everything after.
         let cx = Context {
             doc,
             mentions,
             by_sentence: &by_sentence,
             info: &info,
             dates: &dates,
-            verdicts: &verdicts,
+            verdicts: &[],
             published,
+        };
+        let mut verdicts = vec![None; mentions.len()];
+        for (s, ms) in by_sentence.iter().enumerate() {
+            for &i in ms {
+                if matches!(mentions[i].value, Value::Platform(_)) {
+                    verdicts[i] = Some(roles::classify(&cx, &self.platforms, s, i));
+                }
+            }
+        }
+        let cx = Context {
+            verdicts: &verdicts,
+            ..cx
         };
         let affected_in = |s: usize| -> Vec<usize> {
             by_sentence[s]
