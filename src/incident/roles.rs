@@ -51,6 +51,9 @@ pub(super) const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", 
 const WINDOW: usize = 400;
 /// Words between an outage word and the family name it governs.
 const FAMILY_REACH: usize = 2;
+/// Words between «بعد» (after) and the outage word it dates back to
+/// («بعد ساعات من عطل»).
+const EARLIER_REACH: usize = 3;
 /// Words after a provider within which an outage word says it failed too.
 const FAILS_TOO_REACH: usize = 2;
 /// Words a statement word may stand before the channel it introduces.
@@ -171,15 +174,16 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
                 && mentions[j].span.end <= b
         })
     };
+    // A channel cue («في منشور على») is a statement and a preposition at once.
     let via_before = cues().any(|(c, role)| {
-        role == PlatformCue::Via
+        matches!(role, PlatformCue::Via | PlatformCue::Channel)
             && c.end <= span.start
             && words(c.end, span.start) <= VIA_REACH
             && !outage_between(c.end, span.start)
     });
     if via_before
         && cues().any(|(c, role)| {
-            role == PlatformCue::Statement
+            matches!(role, PlatformCue::Statement | PlatformCue::Channel)
                 && c.end <= span.start
                 && words(c.end, span.start) <= STATEMENT_REACH
         })
@@ -218,6 +222,26 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         } else {
             Verdict::Other
         };
+    }
+    // «بعد ساعات من عطل «سناب شات»»: the outage word governing the name
+    // is the earlier event that this one came after.
+    let earlier = sentence.iter().any(|&j| {
+        let o = mentions[j].span;
+        matches!(
+            mentions[j].value,
+            Value::Cue(Cue::Outage(OutageCue::Outage))
+        ) && o.end <= span.start
+            && words(o.end, span.start) <= FAMILY_REACH
+            && sentence.iter().any(|&k| {
+                matches!(
+                    mentions[k].value,
+                    Value::Cue(Cue::Duration(DurationCue::Delay))
+                ) && mentions[k].span.end <= o.start
+                    && words(mentions[k].span.end, o.start) <= EARLIER_REACH
+            })
+    });
+    if earlier {
+        return Verdict::Other;
     }
     if info[s].outage || info[s].restored {
         Verdict::Affected
