@@ -96,7 +96,10 @@ fn fold(c: char) -> Fold {
         | '\u{205F}'
         | '\u{3000}' => Fold::Space,
         'A'..='Z' => Fold::To(c.to_ascii_lowercase()),
-        _ if !c.is_ascii() && c.is_uppercase() => {
+        // ASCII and the Arabic block hold no other upper case: skip the
+        // Unicode table for them.
+        '\0'..='\u{7F}' | '\u{0600}'..='\u{06FF}' => Fold::Keep,
+        _ if c.is_uppercase() => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
                 (Some(l), None) => Fold::To(l),
