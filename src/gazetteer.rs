@@ -471,6 +471,11 @@ impl<T: Clone> Gazetteer<T> {
 /// Keeps the longest hits that do not overlap, earlier first among equals,
 /// and returns them in text order.
 pub fn select_longest<T>(mut hits: Vec<Hit<'_, T>>) -> Vec<Hit<'_, T>> {
+    // Most texts have no overlapping hits at all: nothing to choose.
+    hits.sort_by_key(|h| (h.span.start, h.span.end));
+    if hits.windows(2).all(|w| w[0].span.end <= w[1].span.start) {
+        return hits;
+    }
     hits.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start));
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out = Vec::new();
