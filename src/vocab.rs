@@ -293,6 +293,9 @@ str_enum!(
         Past = "past",
         Denial = "denial",
         Future = "future",
+        /// The failure of one more service in the same outage («أيضاً»,
+        /// «هو الآخر»).
+        Also = "also",
     }
 );
 

@@ -135,6 +135,8 @@ pub(crate) struct SentenceInfo {
     future: bool,
     cause_context: bool,
     related: bool,
+    /// Says a further service failed in the same outage («وطال العطل أيضاً»).
+    also: bool,
 }
 
 impl SentenceInfo {
@@ -196,6 +198,7 @@ impl Assembler {
                     OutageCue::Past => si.past = true,
                     OutageCue::Denial => si.denial = true,
                     OutageCue::Future => si.future = true,
+                    OutageCue::Also => si.also = true,
                 },
                 Value::Cue(Cue::Cause(
                     CauseCue::Connective
@@ -292,6 +295,7 @@ impl Assembler {
                 .any(|p| lead.contains(&p));
             let is_side = !names_lead
                 && info[s].outage
+                && !info[s].also
                 && !others(s).is_empty()
                 && self.has_own_facts(&cx, s);
             let after_side = side
