@@ -682,13 +682,21 @@ fn lead_lines(doc: &Document) -> BTreeSet<usize> {
             continue;
         }
         out.insert(i);
-        if i > title
-            && crate::annotate::word_count(text, l.span.start, l.span.end, LEAD_WORDS) >= LEAD_WORDS
-        {
+        if i > title && letter_words(text, l.span) >= LEAD_WORDS {
             break;
         }
     }
     out
+}
+
+/// Words with letters in `span`, up to `LEAD_WORDS`: a dateline full of
+/// figures («تم النشر: 2025/10/21 الساعة 11:40») is not the lead's prose.
+fn letter_words(text: &str, span: Span) -> usize {
+    text[span.start..span.end]
+        .split(|c: char| !crate::normalize::is_word_char(c))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(LEAD_WORDS)
+        .count()
 }
 
 /// True when sentence `s` names a lead service in any role.

@@ -164,6 +164,35 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     }) {
         return Verdict::Other;
     }
+    // A denied outage: earlier in the clause («تنفي وجود عطل في جيميناي»),
+    // or in a later clause that names no other service and where nothing
+    // came back («شكاوى من بطء في جيميناي، لكن متحدثاً قال إن خدماتها تعمل
+    // بشكل طبيعي»).
+    let sentence_span = doc.sentences[s].span;
+    if sentence.iter().any(|&j| {
+        let d = mentions[j].span;
+        if mentions[j].value != Value::Cue(Cue::Outage(OutageCue::Denial)) {
+            return false;
+        }
+        if clause.contains(d) {
+            // Before the name, or right after it: the name denies («وغوغل
+            // تنفي وجود عطل»).
+            return d.end <= span.start || words(span.end, d.start) == 0;
+        }
+        let later = clause_of(text, sentence_span, d);
+        d.start >= span.end
+            && !restored_apart(d)
+            && !sentence.iter().any(|&k| {
+                later.contains(mentions[k].span)
+                    && (matches!(mentions[k].value, Value::Platform(_))
+                        || (matches!(
+                            mentions[k].value,
+                            Value::Cue(Cue::Outage(OutageCue::Restored))
+                        ) && !mentions[k].span.overlaps(d)))
+            })
+    }) {
+        return Verdict::Other;
+    }
     // A channel: «وكتب أحدهم على «فيسبوك»», with no outage word between.
     let outage_between = |a: usize, b: usize| {
         sentence.iter().any(|&j| {
