@@ -531,12 +531,16 @@ impl Assembler {
                 evidence.push(doc.sentences[s].span);
             }
         }
+        // The provider is a third-party cause with the status its sentence
+        // gives («لا علاقة لها بمنصة أزور»: ruled out).
         if let Some(&span) = providers.first()
             && !causes
                 .iter()
                 .any(|(_, k, _)| *k == CauseCategory::ThirdParty)
+            && let Some(s) = doc.sentence_at(span.start)
         {
-            causes.push((span, CauseCategory::ThirdParty, CauseStatus::Confirmed));
+            let status = cause_status(mentions, &by_sentence[s], span);
+            causes.push((span, CauseCategory::ThirdParty, status));
         }
         causes.sort_by_key(|(s, ..)| s.start);
         let duration = when::pick_duration(&durations);
@@ -629,13 +633,54 @@ fn mark_related(
         }
     }
     // A past cue marks an earlier outage when the sentence speaks of an
-    // outage or dates it («وفي وقت سابق من شهر مارس ... انقطاع مماثل»).
+    // outage or dates it («وفي وقت سابق من شهر مارس ... انقطاع مماثل»); the
+    // pluperfect about this outage («وكان مستخدمون قد رجّحوا أن الضغط وراء
+    // العطل») does not.
     let dated: BTreeSet<usize> = dates.iter().map(|(s, ..)| *s).collect();
     for (s, si) in info.iter_mut().enumerate() {
-        if si.past && (si.eventful() || dated.contains(&s)) {
+        // An outage word that introduces a cause phrase describes the cause
+        // («نتج عن خلل لدى أحد مزودي الخدمات»), not another outage.
+        let text = doc.ntext();
+        let ms = &by_sentence[s];
+        let introduces_cause = |o: Span| {
+            ms.iter().any(|&k| {
+                matches!(mentions[k].value, Value::Cause(_))
+                    && mentions[k].span.start >= o.end
+                    && crate::annotate::word_count(text, o.end, mentions[k].span.start, 2) <= 1
+            })
+        };
+        let new_outage = ms.iter().any(|&i| {
+            mentions[i].value == Value::Cue(Cue::Outage(OutageCue::Outage))
+                && !definite(text, mentions[i].span)
+                && !introduces_cause(mentions[i].span)
+        });
+        // A past cue inside «بعد ساعات من مشكلة مماثلة» dates the event this
+        // one came after; it does not make the sentence about it.
+        let past = ms.iter().any(|&i| {
+            mentions[i].value == Value::Cue(Cue::Outage(OutageCue::Past))
+                && !ms.iter().any(|&k| {
+                    mentions[k].value == Value::Cue(Cue::Duration(DurationCue::Delay))
+                        && mentions[k].span.end <= mentions[i].span.start
+                        && crate::annotate::word_count(
+                            text,
+                            mentions[k].span.end,
+                            mentions[i].span.start,
+                            3,
+                        ) <= 3
+                })
+        });
+        if past && (new_outage || si.restored || dated.contains(&s)) {
             si.related = true;
         }
     }
+}
+
+/// True when the word at `span` carries the article («العطل», «الانقطاع»):
+/// the article's own outage named again, where «عطل مماثل» or «تعطلت» may
+/// be another one.
+fn definite(text: &str, span: Span) -> bool {
+    let word = text[..span.start].trim_end_matches(crate::normalize::is_word_char);
+    text[word.len()..span.start].ends_with("ال")
 }
 
 /// Clusters of earlier-outage sentences: the same date value, or adjacent

@@ -102,8 +102,16 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
             _ => None,
         })
     };
-    // Counting stops past 64 words: every reach here is shorter.
+    // Counting stops past 64 words: every reach here is shorter. Distances
+    // to the name are measured to its word start, so that its proclitic
+    // («للإنترنت», «لتيليجرام») is not counted as a word between.
     let words = |a: usize, b: usize| word_count(text, a, b, 64);
+    let name_start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::normalize::is_word_char(c))
+        .last()
+        .map_or(span.start, |(i, _)| i);
 
     // A role cue just before the name governs it. A source or a channel
     // governs only the first name after it, or a list of names: «أفاد موقع
@@ -129,10 +137,30 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     if cues().any(|(c, role)| {
         reach(role) > 0
             && c.end <= span.start
-            && words(c.end, span.start) <= reach(role)
+            && words(c.end, name_start) <= reach(role)
             && (!matches!(role, PlatformCue::Source | PlatformCue::Channel)
                 || platforms_between(c.end, span.start).next().is_none()
                 || listed_after(c.end))
+    }) {
+        return Verdict::Other;
+    }
+    // Where posts were made: a statement word right after the name, or
+    // after the list it ends («امتلأت منصتا «ثريدز» و«إكس» بمنشورات»).
+    let mut list_end = span.end;
+    for &j in sentence {
+        let n = mentions[j].span;
+        if matches!(mentions[j].value, Value::Platform(_))
+            && n.start >= list_end
+            && is_list_gap(&text[list_end..n.start])
+        {
+            list_end = n.end;
+        }
+    }
+    if cues().any(|(c, role)| {
+        role == PlatformCue::Statement
+            && c.start >= list_end
+            && words(list_end, c.start) == 0
+            && !text[list_end..c.start].contains([',', ';', ':'])
     }) {
         return Verdict::Other;
     }
@@ -207,14 +235,14 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     let via_before = cues().any(|(c, role)| {
         matches!(role, PlatformCue::Via | PlatformCue::Channel)
             && c.end <= span.start
-            && words(c.end, span.start) <= VIA_REACH
+            && words(c.end, name_start) <= VIA_REACH
             && !outage_between(c.end, span.start)
     });
     if via_before
         && cues().any(|(c, role)| {
             matches!(role, PlatformCue::Statement | PlatformCue::Channel)
                 && c.end <= span.start
-                && words(c.end, span.start) <= STATEMENT_REACH
+                && words(c.end, name_start) <= STATEMENT_REACH
         })
     {
         return Verdict::Other;
@@ -230,7 +258,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
                 Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Restored))
             ) && mentions[j].span.start < span.start
                 && (mentions[j].span.overlaps(span)
-                    || words(mentions[j].span.end, span.start) <= FAMILY_REACH)
+                    || words(mentions[j].span.end, name_start) <= FAMILY_REACH)
         })
     {
         return Verdict::Other;
@@ -252,15 +280,16 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
             Verdict::Other
         };
     }
-    // «بعد ساعات من عطل «سناب شات»»: the outage word governing the name
-    // is the earlier event that this one came after.
+    // «بعد ساعات من عطل «سناب شات»», «بعد ساعات من مشكلة مماثلة واجهها
+    // مستخدمو «سناب شات»»: the outage word governing the name is the
+    // earlier event that this one came after.
     let earlier = sentence.iter().any(|&j| {
         let o = mentions[j].span;
         matches!(
             mentions[j].value,
-            Value::Cue(Cue::Outage(OutageCue::Outage))
+            Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
         ) && o.end <= span.start
-            && words(o.end, span.start) <= FAMILY_REACH
+            && words(o.end, name_start) <= EARLIER_REACH
             && sentence.iter().any(|&k| {
                 matches!(
                     mentions[k].value,
