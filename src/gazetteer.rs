@@ -424,13 +424,7 @@ impl<T: Clone> Gazetteer<T> {
 
     /// The word start if the left boundary is valid.
     fn left_ok(&self, text: &str, start: usize, needs_article: bool) -> Option<usize> {
-        let before = &text[..start];
-        let word_start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_word_char(c))
-            .last()
-            .map_or(start, |(i, _)| i);
+        let word_start = crate::normalize::word_start(text, start);
         let prefix = &text[word_start..start];
         if needs_article {
             return (self.clitics_allowed && self.clitics.is_definite_chain(prefix))

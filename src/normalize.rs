@@ -219,6 +219,12 @@ pub fn normalize(s: &str) -> String {
     NormText::new(s).text
 }
 
+/// The start of the word that contains or ends at byte `pos` (`pos` itself
+/// when a non-word character precedes it).
+pub fn word_start(text: &str, pos: usize) -> usize {
+    text[..pos].trim_end_matches(is_word_char).len()
+}
+
 /// True for characters that make up words for boundary checks: letters and
 /// digits of any script (Unicode alphanumeric). ASCII and the Arabic block are
 /// answered from a table, since this runs for every candidate match.

@@ -776,12 +776,7 @@ fn word_end(text: &str, pos: usize) -> usize {
 
 /// The start of the word containing or ending at `pos`.
 fn word_start_of(text: &str, pos: usize) -> usize {
-    text[..pos]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| crate::normalize::is_word_char(c))
-        .last()
-        .map_or(pos, |(i, _)| i)
+    crate::normalize::word_start(text, pos)
 }
 
 /// What may stand between two names of one month.

@@ -399,12 +399,7 @@ fn number_before(cx: &Cx<'_>, pos: usize) -> Option<(Span, Number)> {
 /// True when the word at `pos` carries the preposition ل (alone or after و
 /// or ف).
 fn lam_before(text: &str, pos: usize) -> bool {
-    let word_start = text[..pos]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| crate::normalize::is_word_char(c))
-        .last()
-        .map_or(pos, |(i, _)| i);
+    let word_start = crate::normalize::word_start(text, pos);
     matches!(&text[word_start..pos], "ل" | "ول" | "فل")
 }
 

@@ -679,8 +679,7 @@ fn mark_related(
 /// the article's own outage named again, where «عطل مماثل» or «تعطلت» may
 /// be another one.
 fn definite(text: &str, span: Span) -> bool {
-    let word = text[..span.start].trim_end_matches(crate::normalize::is_word_char);
-    text[word.len()..span.start].ends_with("ال")
+    text[crate::normalize::word_start(text, span.start)..span.start].ends_with("ال")
 }
 
 /// Clusters of earlier-outage sentences: the same date value, or adjacent

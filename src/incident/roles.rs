@@ -106,12 +106,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // to the name are measured to its word start, so that its proclitic
     // («للإنترنت», «لتيليجرام») is not counted as a word between.
     let words = |a: usize, b: usize| word_count(text, a, b, 64);
-    let name_start = text[..span.start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| crate::normalize::is_word_char(c))
-        .last()
-        .map_or(span.start, |(i, _)| i);
+    let name_start = crate::normalize::word_start(text, span.start);
 
     // A role cue just before the name governs it. A source or a channel
     // governs only the first name after it, or a list of names: «أفاد موقع
