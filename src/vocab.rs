@@ -281,6 +281,9 @@ str_enum!(
         /// Turns the sentence: a ruling-out or a hedge before it does not
         /// reach a cause after it («ليس هجوماً بل خلل برمجي»).
         Contrast = "contrast",
+        /// Something the operator guards against («لتفادي أي ضغط
+        /// مفاجئ»): the cause right after it did not happen.
+        Avoided = "avoided",
     }
 );
 

@@ -162,6 +162,22 @@ fn check(text: &str, published: Option<&str>, expect: &Value) -> Result<(), Stri
             problems.push(format!("related incidents: want {n}, got {got}"));
         }
     }
+    // Each expected related incident must be one of the related incidents.
+    if let Some(want) = expect.get("related").and_then(Value::as_array) {
+        let views: Vec<Value> = incidents
+            .iter()
+            .filter(|i| i["role"] == "related")
+            .map(incident_view)
+            .collect();
+        for w in want {
+            if !views.iter().any(|v| subset(w, v)) {
+                problems.push(format!(
+                    "no related incident {w}; related: {}",
+                    Value::Array(views.clone())
+                ));
+            }
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {

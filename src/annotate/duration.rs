@@ -636,10 +636,12 @@ fn outage_right_before(cx: &Cx<'_>, sentence: Span, pos: usize) -> bool {
 fn restored_before(cx: &Cx<'_>, sentence: Span, pos: usize) -> bool {
     let before = Span::new(sentence.start.min(pos), pos);
     cx.restored.starting_in(before).iter().any(|(r, _)| {
-        r.end <= pos
-            && within_words(cx.text, r.end, pos, RESTORED_WORDS)
-            && !cx.text[r.end..pos].contains(['.', ';', '?', '!'])
-            && cx.outages.starting_in(Span::new(r.end, pos)).is_empty()
+        // A cue may run into the time it governs («إلا عند الساعة ...»).
+        let end = r.end.min(pos);
+        r.start < pos
+            && within_words(cx.text, end, pos, RESTORED_WORDS)
+            && !cx.text[end..pos].contains(['.', ';', '?', '!'])
+            && cx.outages.starting_in(Span::new(end, pos)).is_empty()
     })
 }
 

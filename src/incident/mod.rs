@@ -510,7 +510,7 @@ impl Assembler {
                         quantities.push((m.span, q));
                         used = true;
                     }
-                    Value::Cause(c) if si.cause_context => {
+                    Value::Cause(c) if si.cause_context && !avoided(cx, s, m.span) => {
                         let status = cause_status(mentions, &by_sentence[s], m.span);
                         if !causes.iter().any(|(_, k, _)| k == c) {
                             causes.push((m.span, *c, status));
@@ -778,6 +778,17 @@ pub fn mention_status(mentions: &[Mention], doc: &Document, span: Span) -> Cause
         .map(|(i, _)| i)
         .collect();
     cause_status(mentions, &sentence, span)
+}
+
+/// True when a cause is something guarded against («لتفادي أي ضغط
+/// مفاجئ» (to avoid any sudden load)), not what happened.
+fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
+    cx.by_sentence[s].iter().any(|&i| {
+        let m = &cx.mentions[i];
+        m.value == Value::Cue(Cue::Cause(CauseCue::Avoided))
+            && m.span.end <= span.start
+            && crate::annotate::word_count(cx.doc.ntext(), m.span.end, span.start, 3) <= 2
+    })
 }
 
 /// True when an outage word stands right before `span` («شبكة فودافون»

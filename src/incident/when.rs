@@ -11,7 +11,8 @@ dates and durations of its sentences.
   day beats a week, month or year; a date after its outage word («إثر
   الانقطاع ... يوم الثلاثاء») beats one ahead of it («أمس الأربعاء،
   اعتذارها»); then the nearer to an outage word. A related incident's date
-  must stand near the outage word it dates. When the text gives no date,
+  must stand near the outage word it dates, unless it is its sentence's only
+  date. When the text gives no date,
   there is none: consumers have `source.published`.
 - The duration is one whose cue says the outage lasted that long, or an
   unmarked one in a sentence about the outage: specific before vague,
@@ -54,6 +55,7 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                 && !(role == Role::Primary
                     && (looks_older(e, r, published) || e.relative_years.is_some()))
                 && (role == Role::Primary
+                    || only_date(cx, *s)
                     || by_sentence[*s].iter().any(|&i| {
                         matches!(
                             mentions[i].value,
@@ -111,6 +113,13 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                 time,
             }
         })
+}
+
+/// True when sentence `s` of an earlier outage has a single date: it dates
+/// that outage however many names stand between («حين توقفت خدمات عدة،
+/// بينها ... و... و...، في 21 مارس 2022»).
+fn only_date(cx: &Context<'_>, s: usize) -> bool {
+    cx.dates.iter().filter(|(ds, ..)| *ds == s).count() == 1
 }
 
 /// True for a date coarser than a day (a week, month or year).
