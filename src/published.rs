@@ -5,7 +5,8 @@ markup do not give it: a dateline in the text, or a date in the URL.
 A dateline is a full date after a dateline word («تم النشر:», «نشر في»,
 `date_markers.tsv`) on one of the first lines, or a full date standing nearly
 alone on a line below the headline («١٤ يوليو ٢٠٢٢»); a date line above the
-headline is a masthead, and dates further down are sidebars or other
+headline is a masthead unless a place stands before it («الرياض | ...»),
+and dates further down are sidebars or other
 stories. The URL gives `/2025/11/4/` or `2017-07-03-`.
 */
 
@@ -71,7 +72,14 @@ pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
             .iter()
             .filter(|w| !covered.iter().any(|c| c.contains(**w)))
             .count();
-        if rank > 0 && extra <= DATELINE_EXTRA_WORDS {
+        // A place before the date («الرياض | الاثنين ١٤ يوليو ٢٠٢٥») is a
+        // dateline even above the headline: mastheads carry no place.
+        let placed = mentions.iter().filter(on_line).any(|m| {
+            matches!(m.value, Value::Region(_))
+                && m.span.end <= span.start
+                && words_in(text, line.start, m.span.start).is_empty()
+        });
+        if (rank > 0 || placed) && extra <= DATELINE_EXTRA_WORDS {
             return Some(date);
         }
     }

@@ -308,13 +308,10 @@ impl DateTimeAnnotator {
                     &[DateMarker::Past, DateMarker::Future, DateMarker::Current],
                 )
                 .is_some();
-            if name.needs_context
-                && day.is_none()
-                && year.is_none()
-                && !paired
-                && month_word.is_none()
-                && !direction
-            {
+            // A Hijri month alone is also a name («محمد رمضان»): a date
+            // only with شهر before it or الماضي / المقبل after it.
+            let bare = day.is_none() && year.is_none() && month_word.is_none() && !direction;
+            if bare && ((name.needs_context && !paired) || name.system == MonthSystem::Hijri) {
                 continue;
             }
             let start = day_before
@@ -847,6 +844,10 @@ fn is_glue(cx: &Cx<'_>, from: usize, to: usize) -> bool {
     }
 }
 
+/// The day that places a Hijri month in the Gregorian calendar: its middle
+/// (Ramadan 1446 ran from 1 to 29 March 2025: «رمضان 1446» is 2025-03).
+pub const HIJRI_MID: u8 = 15;
+
 /// One date from a group of pieces. A Gregorian writing wins over a Hijri
 /// one of the same day («الموافق 28 محرم 1447»).
 fn combine(group: &[(Span, Piece)]) -> Option<DateExpr> {
@@ -880,7 +881,19 @@ fn combine(group: &[(Span, Piece)]) -> Option<DateExpr> {
                         (None, Some(d)) => {
                             e.hijri_day = Some((month, d));
                         }
-                        _ => continue,
+                        // A Hijri month: the Gregorian month of its middle.
+                        (Some(y), None) => {
+                            let Some(g) = hijri::to_gregorian(y, month, HIJRI_MID) else {
+                                continue;
+                            };
+                            e.year = Some(g.year);
+                            e.month = Some(g.month);
+                            e.day = None;
+                            e.hijri_day = None;
+                        }
+                        (None, None) => {
+                            e.hijri_month = Some(month);
+                        }
                     }
                     e.hijri = true;
                 } else {
@@ -889,6 +902,7 @@ fn combine(group: &[(Span, Piece)]) -> Option<DateExpr> {
                     e.day = day;
                     e.hijri = false;
                     e.hijri_day = None;
+                    e.hijri_month = None;
                 }
                 calendar = true;
                 anything = true;

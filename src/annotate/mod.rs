@@ -159,6 +159,10 @@ pub struct DateExpr {
     /// A Hijri (month, day) written without a year: converted once the
     /// publication date gives the Hijri year.
     pub hijri_day: Option<(u8, u8)>,
+    /// A Hijri month written without a day or year («رمضان الماضي»):
+    /// the Gregorian month of its middle, once the publication date gives
+    /// the Hijri year.
+    pub hijri_month: Option<u8>,
 }
 
 /// A clock time.

@@ -112,6 +112,13 @@ pub fn resolve(e: &DateExpr, published: Option<Date>) -> Resolved {
         (Some(y), None, _) => return Resolved::year(y),
         _ => {}
     }
+    if let Some(m) = e.hijri_month {
+        return published
+            .and_then(|p| hijri_month(m, e.direction, p))
+            .map_or_else(Resolved::default, |g| {
+                Resolved::month(Some(g.year), g.month)
+            });
+    }
     if let Some((m, d)) = e.hijri_day {
         return published
             .and_then(|p| hijri_day(m, d, p))
@@ -219,6 +226,25 @@ fn weekday(w: Weekday, direction: Option<DateMarker>, p: Date) -> Date {
         },
         Some(DateMarker::Past) if back == 0 => p.add_days(-7),
         _ => p.add_days(-back),
+    }
+}
+
+/// The middle of a Hijri month without a year: the latest one on or before
+/// publication, an earlier one for «الماضي» when publication falls inside
+/// it, the next one for «المقبل».
+fn hijri_month(m: u8, direction: Option<DateMarker>, p: Date) -> Option<Date> {
+    let (hy, pm, _) = hijri::from_gregorian(p)?;
+    let mid = |y: i32| hijri::to_gregorian(y, m, super::HIJRI_MID);
+    match direction {
+        Some(DateMarker::Future) => match mid(hy) {
+            Some(g) if m > pm => Some(g),
+            _ => mid(hy + 1),
+        },
+        Some(DateMarker::Past) if m >= pm => mid(hy - 1),
+        _ => match mid(hy) {
+            Some(g) if m <= pm => Some(g),
+            _ => mid(hy - 1),
+        },
     }
 }
 
