@@ -62,6 +62,21 @@ const STATEMENT_REACH: usize = 10;
 /// بلايستيشن» في منصة إكس»).
 const VIA_REACH: usize = 5;
 
+/// Relative pronouns that open a clause about the names before them:
+/// الذي/التي (which), اللذين/اللتين/اللذان/اللتان (which, dual), الذين
+/// (who), اللواتي (which, plural).
+const RELATIVES: &[&str] = &[
+    "الذي",
+    "التي",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "الذين",
+    "اللواتي",
+    "اللاتي",
+];
+
 /// How far before a name each role cue reaches, in words.
 fn reach(role: PlatformCue) -> usize {
     match role {
@@ -118,39 +133,108 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
                 && mentions[j].span.end <= b
         })
     };
-    let listed_after = |a: usize| {
+    // Service words may stand between the names of a list («"أزور" ومنصة
+    // "لينكدإن"»).
+    let gap_is_list = |a: usize, b: usize| {
+        let mut gap = String::new();
         let mut from = a;
-        for &j in platforms_between(a, span.start) {
-            let gap = &text[from..mentions[j].span.start];
-            if !is_list_gap(gap) && from != a {
+        for (c, role) in cues() {
+            if role == PlatformCue::Service && c.start >= from && c.end <= b {
+                gap.push_str(&text[from..c.start]);
+                gap.push(' ');
+                from = c.end;
+            }
+        }
+        gap.push_str(&text[from..b]);
+        is_list_gap(&gap)
+    };
+    let listed_after = |a: usize, to: usize| {
+        let mut from = a;
+        for &j in platforms_between(a, to) {
+            if !gap_is_list(from, mentions[j].span.start) && from != a {
                 return false;
             }
             from = mentions[j].span.end;
         }
-        from == a || is_list_gap(&text[from..span.start])
+        from == a || gap_is_list(from, to)
     };
-    if cues().any(|(c, role)| {
-        reach(role) > 0
-            && c.end <= span.start
-            && words(c.end, name_start) <= reach(role)
-            && (!matches!(role, PlatformCue::Source | PlatformCue::Channel)
-                || platforms_between(c.end, span.start).next().is_none()
-                || listed_after(c.end))
-    }) {
-        return Verdict::Other;
+    // The list the name ends and the list it starts: a role cue before the
+    // list governs every name of it, a statement or denial after it too.
+    let mut head = span;
+    while let Some(&j) = sentence
+        .iter()
+        .filter(|&&j| {
+            matches!(mentions[j].value, Value::Platform(_)) && mentions[j].span.end <= head.start
+        })
+        .max_by_key(|&&j| mentions[j].span.end)
+    {
+        if !gap_is_list(mentions[j].span.end, head.start) {
+            break;
+        }
+        head = mentions[j].span;
     }
-    // Where posts were made: a statement word right after the name, or
-    // after the list it ends («امتلأت منصتا «ثريدز» و«إكس» بمنشورات»).
+    let head_start = crate::normalize::word_start(text, head.start);
     let mut list_end = span.end;
     for &j in sentence {
         let n = mentions[j].span;
         if matches!(mentions[j].value, Value::Platform(_))
             && n.start >= list_end
-            && is_list_gap(&text[list_end..n.start])
+            && gap_is_list(list_end, n.start)
         {
             list_end = n.end;
         }
     }
+    // An outage word between a cue and a name starts another clause about
+    // the outage («التواصل عبر ... بعدما توقفت منصة تيمز», «لجأ المستخدمون
+    // إلى بدائل بعد تعطل واتساب»); right after the cue it is the cue's
+    // object («مقارنة بانقطاع يوتيوب»).
+    let failure_between = |a: usize, b: usize| {
+        sentence.iter().any(|&j| {
+            matches!(
+                mentions[j].value,
+                Value::Cue(Cue::Outage(OutageCue::Outage))
+            ) && mentions[j].span.start >= a
+                && mentions[j].span.end <= b
+                && words(a, mentions[j].span.start) >= 2
+        })
+    };
+    let governed = |name: Span, first: usize| {
+        let start = crate::normalize::word_start(text, name.start);
+        cues().any(|(c, role)| {
+            reach(role) > 0
+                && c.end <= name.start
+                && !failure_between(c.end, name.start)
+                && (words(c.end, start) <= reach(role)
+                    || (c.end <= first && words(c.end, first) <= reach(role)))
+                && (!matches!(role, PlatformCue::Source | PlatformCue::Channel)
+                    || platforms_between(c.end, name.start).next().is_none()
+                    || listed_after(c.end, name.start))
+        })
+    };
+    if governed(span, head_start) {
+        return Verdict::Other;
+    }
+    // The same service named again in the sentence keeps the role a cue
+    // gave it («لجأ عدد منهم إلى تيليغرام ... وقفز تيليغرام إلى صدارة
+    // ...»), unless an outage word governs it here.
+    let outage_governs = sentence.iter().any(|&j| {
+        matches!(
+            mentions[j].value,
+            Value::Cue(Cue::Outage(OutageCue::Outage))
+        ) && mentions[j].span.end <= span.start
+            && words(mentions[j].span.end, head_start) <= FAILS_TOO_REACH
+    });
+    if !outage_governs
+        && sentence.iter().any(|&j| {
+            mentions[j].value == mentions[i].value
+                && mentions[j].span.end <= span.start
+                && governed(mentions[j].span, mentions[j].span.start)
+        })
+    {
+        return Verdict::Other;
+    }
+    // Where posts were made: a statement word right after the name, or
+    // after the list it ends («امتلأت منصتا «ثريدز» و«إكس» بمنشورات»).
     if cues().any(|(c, role)| {
         role == PlatformCue::Statement
             && c.start >= list_end
@@ -173,6 +257,23 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // A service that kept working, in the same clause; «بشكل طبيعي» (as
     // normal) says so only where nothing came back («عادت للعمل بشكل طبيعي»).
     let clause = clause_of(text, doc.sentences[s].span, span);
+    // A relative clause after the name's clause speaks of it («إلى شبكة
+    // «إكس بوكس»، اللتين عملتا بشكل طبيعي»).
+    let described = {
+        let rest = text[clause.end..doc.sentences[s].span.end].trim_start_matches([',', ' ']);
+        if RELATIVES
+            .iter()
+            .any(|r| rest.strip_prefix(r).is_some_and(|t| t.starts_with(' ')))
+        {
+            let at = doc.sentences[s].span.end - rest.len();
+            Span::new(
+                clause.start,
+                clause_of(text, doc.sentences[s].span, Span::new(at, at)).end,
+            )
+        } else {
+            clause
+        }
+    };
     let restored_apart = |c: Span| {
         sentence.iter().any(|&j| {
             matches!(
@@ -183,7 +284,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         })
     };
     if cues().any(|(c, role)| {
-        role == PlatformCue::Unaffected && clause.contains(c) && !restored_apart(c)
+        role == PlatformCue::Unaffected && described.contains(c) && !restored_apart(c)
     }) {
         return Verdict::Other;
     }
@@ -200,7 +301,9 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         if clause.contains(d) {
             // Before the name, or right after it: the name denies («وغوغل
             // تنفي وجود عطل»).
-            return d.end <= span.start || words(span.end, d.start) == 0;
+            return d.end <= span.start
+                || words(span.end, d.start) == 0
+                || (d.start >= list_end && words(list_end, d.start) == 0);
         }
         let later = clause_of(text, sentence_span, d);
         d.start >= span.end
@@ -286,11 +389,19 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         ) && o.end <= span.start
             && words(o.end, name_start) <= EARLIER_REACH
             && sentence.iter().any(|&k| {
+                let d = mentions[k].span;
                 matches!(
                     mentions[k].value,
                     Value::Cue(Cue::Duration(DurationCue::Delay))
-                ) && mentions[k].span.end <= o.start
-                    && words(mentions[k].span.end, o.start) <= EARLIER_REACH
+                ) && d.end <= o.start
+                    && words(d.end, o.start) <= EARLIER_REACH
+                    // «بعد ساعات من»: a lapse of time, not «بعد انقطاع
+                    // واتساب» (after WhatsApp went down: this outage).
+                    && sentence.iter().any(|&t| {
+                        matches!(mentions[t].value, Value::Duration(_))
+                            && mentions[t].span.start >= d.start
+                            && mentions[t].span.end <= o.start
+                    })
             })
     });
     if earlier {
