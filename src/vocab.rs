@@ -299,6 +299,9 @@ str_enum!(
         /// The failure of one more service in the same outage («أيضاً»,
         /// «هو الآخر»).
         Also = "also",
+        /// A verb of denial: with an outage word right after it, quotes
+        /// allowed, the pair is a denial («تنفي "انقطاعا شاملا"»).
+        Deny = "deny",
     }
 );
 

@@ -21,7 +21,7 @@ use super::{Annotator, Cue, Mention, Value, skip_spaces, skip_spaces_back};
 use crate::document::Document;
 use crate::gazetteer::{Clitics, Gazetteer, Hit};
 use crate::lexicon::Lexicons;
-use crate::vocab::CauseCue;
+use crate::vocab::{CauseCue, OutageCue};
 
 pub struct CueAnnotator {
     gazetteers: Vec<Gazetteer<Cue>>,
@@ -32,8 +32,36 @@ pub struct CueAnnotator {
     cause_raws: Vec<String>,
 }
 
-/// Index of the cause-cue gazetteer in `gazetteers`.
+/// Index of the outage-cue and cause-cue gazetteers in `gazetteers`.
+const OUTAGE: usize = 0;
 const CAUSE: usize = 1;
+
+/// Denials made of a verb of denial and the outage word right after it
+/// («تنفي "انقطاعا شاملا"» (denies "a total outage")): only spaces and
+/// quotes between.
+fn denials(text: &str, hits: &[Hit<'_, Cue>]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (k, d) in hits.iter().enumerate() {
+        if *d.value != Cue::Outage(OutageCue::Deny) {
+            continue;
+        }
+        let Some(o) = hits[k + 1..].first() else {
+            continue;
+        };
+        let gap = &text[d.span.end..o.word_start];
+        if *o.value == Cue::Outage(OutageCue::Outage)
+            && gap
+                .chars()
+                .all(|c| c.is_whitespace() || "\"«»“”'".contains(c))
+        {
+            out.push(Mention {
+                span: d.span.cover(o.span),
+                value: Value::Cue(Cue::Outage(OutageCue::Denial)),
+            });
+        }
+    }
+    out
+}
 
 /// Prepositions that make a bare-alef «اثر» the verb «أثّر» (affected):
 /// على (on), في (in), ب (with), عل (a common typo of على).
@@ -102,7 +130,14 @@ impl Annotator for CueAnnotator {
         let text = doc.ntext();
         let causes = self.causes.find_doc(doc);
         for (i, g) in self.gazetteers.iter().enumerate() {
-            for hit in g.find_doc(doc) {
+            let hits = g.find_doc(doc);
+            if i == OUTAGE {
+                out.extend(denials(text, &hits));
+            }
+            for hit in hits {
+                if *hit.value == Cue::Outage(OutageCue::Deny) {
+                    continue;
+                }
                 if doc.is_masked(hit.span) || (i == CAUSE && !self.cause_cue_holds(doc, &hit)) {
                     continue;
                 }

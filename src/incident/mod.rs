@@ -199,6 +199,8 @@ impl Assembler {
                     OutageCue::Denial => si.denial = true,
                     OutageCue::Future => si.future = true,
                     OutageCue::Also => si.also = true,
+                    // Only a pair with an outage word is a mention (a denial).
+                    OutageCue::Deny => {}
                 },
                 Value::Cue(Cue::Cause(
                     CauseCue::Connective
