@@ -319,6 +319,9 @@ str_enum!(
     CountCue {
         /// A user base or market size, not an affected count.
         Base = "base",
+        /// The whole a count is part of ("من أصل"): the figure after it is
+        /// a base, the one before it is not.
+        Total = "total",
         /// The peak of the incident.
         Peak = "peak",
         /// A later, smaller figure ("انخفض إلى").

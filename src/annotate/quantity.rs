@@ -585,7 +585,15 @@ fn kind_of(cx: &Ctx<'_>, at: Extent, unit: Option<UnitHit>, sent: Span) -> Kind 
     let from = before.ends_with(" من") || before == "من";
     Kind {
         peak: near(CountCue::Peak, CUE_REACH, CUE_REACH),
-        base: near(CountCue::Base, BASE_BEFORE, BASE_AFTER) || (owners && !affected),
+        base: near(CountCue::Base, BASE_BEFORE, BASE_AFTER)
+            || cx
+                .cue_spans(sent, |c| *c == Cue::Count(CountCue::Total))
+                .any(|s| {
+                    sent.contains(s)
+                        && s.end <= start
+                        && word_count(text, s.end, start, BASE_BEFORE) <= BASE_BEFORE
+                })
+            || (owners && !affected),
         decline: near(CountCue::Decline, CUE_REACH, 0) && !from,
         affected,
     }
