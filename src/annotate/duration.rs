@@ -135,11 +135,20 @@ impl Cx<'_> {
     /// The date marker of `kind` ending right before `pos`.
     fn marker_before(&self, pos: usize, kind: DateMarker) -> Option<Span> {
         let at = super::skip_spaces_back(self.text, pos);
-        self.markers
-            .ending_at(at)
-            .iter()
-            .find(|(_, m)| *m == kind)
-            .map(|(s, _)| *s)
+        let find = |at: usize| {
+            self.markers
+                .ending_at(at)
+                .iter()
+                .find(|(_, m)| *m == kind)
+                .map(|(s, _)| *s)
+        };
+        // A qualifier may stand between («من حوالي الساعة العاشرة»).
+        find(at).or_else(|| {
+            self.quals
+                .ending_at(at)
+                .first()
+                .and_then(|(q, _)| find(super::skip_spaces_back(self.text, q.start)))
+        })
     }
 }
 
@@ -682,6 +691,12 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
             .rev()
             .find(|&i| !converted(times[i].0) && sentence.contains(times[i].0))
         else {
+            // «بدأت الشكاوى قرابة الساعة 9:40 ... ولم تعد الخدمة إلا عند
+            // الساعة الثانية عشرة والربع»: a start in one of the sentences
+            // just before a restoration time.
+            if restored && let Some(d) = span_across(cx, doc, &times[..j], s2, t2) {
+                out.push(d);
+            }
             continue;
         };
         let (s1, t1) = times[i];
@@ -753,6 +768,51 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
         ));
     }
     out
+}
+
+/// Sentences before a restoration time where the outage's start may be told.
+const START_SENTENCES: usize = 2;
+
+/// The duration from the last start time of the sentences just before the
+/// one of `end` (an outage word a few words before it: «بدأ العطل قرابة
+/// الساعة 9:40») to `end`, a restoration time; reported on the start time.
+fn span_across(
+    cx: &Cx<'_>,
+    doc: &Document,
+    earlier: &[(Span, &ClockTime)],
+    end: Span,
+    t2: &ClockTime,
+) -> Option<(Span, DurationValue)> {
+    let text = cx.text;
+    let here = doc.sentence_at(end.start)?;
+    let &(s1, t1) = earlier.last()?;
+    let there = doc.sentence_at(s1.start)?;
+    if there >= here || here - there > START_SENTENCES {
+        return None;
+    }
+    let sentence = doc.sentences[there].span;
+    let started = cx
+        .outages
+        .starting_in(Span::new(sentence.start.min(s1.start), s1.start))
+        .iter()
+        .any(|(o, _)| o.end <= s1.start && within_words(text, o.end, s1.start, START_WORDS));
+    if !started {
+        return None;
+    }
+    let minutes = minutes_between(t1, t2)?;
+    // The start time stands for the span: a span across sentences would
+    // swallow the figures between.
+    Some((
+        s1,
+        DurationValue {
+            seconds: Some(f64::from(minutes * 60)),
+            min: None,
+            max: None,
+            qualifier: Qualifier::Exact,
+            cue: Some(DurationCue::Lasted),
+            about_outage: false,
+        },
+    ))
 }
 
 /// Minutes from one clock time to a later one, within a day.
