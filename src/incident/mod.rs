@@ -41,7 +41,7 @@ use std::collections::BTreeSet;
 use roles::Verdict;
 use when::{looks_older, words_between};
 
-use crate::annotate::datetime::{Resolved, resolve};
+use crate::annotate::datetime::{Precision, Resolved, resolve};
 use crate::annotate::{
     ClockTime, Cue, DateExpr, DurationValue, Mention, PlatformRef, Quantity, Value,
 };
@@ -617,13 +617,25 @@ fn mark_related(
         .find(|(s, _, e, r)| info[*s].outage && !info[*s].past && !looks_older(e, r, published))
         .map(|(_, _, _, r)| r.clone());
     for (s, span, e, r) in dates {
+        // A sentence's only date, a month or a day, may stand further from
+        // its outage word («عندما قطعت الإنترنت ... خلال موجة الاحتجاجات
+        // التي اندلعت في تشرين الأول/أكتوبر 2019»).
+        let alone = r
+            .precision
+            .is_some_and(|p| matches!(p, Precision::Day | Precision::Month))
+            && dates.iter().filter(|(ds, ..)| ds == s).count() == 1;
+        let reach = if alone {
+            2 * when::DATE_REACH
+        } else {
+            when::DATE_REACH
+        };
         let near_outage = by_sentence[*s].iter().any(|&i| {
             matches!(
                 mentions[i].value,
                 Value::Cue(Cue::Outage(
                     OutageCue::Outage | OutageCue::Restored | OutageCue::Past
                 ))
-            ) && words_between(doc, mentions[i].span, *span) <= when::DATE_REACH
+            ) && words_between(doc, mentions[i].span, *span) <= reach
         });
         if info[*s].eventful() && near_outage && looks_older(e, r, published) {
             let same = own_date

@@ -98,6 +98,15 @@ impl Resolved {
 /// Resolves a date expression against the publication date, with a past
 /// bias (module docs). Never invents a year.
 pub fn resolve(e: &DateExpr, published: Option<Date>) -> Resolved {
+    // «حزيران من العام الماضي» (June of last year): a month of a year
+    // given relative to publication.
+    if let (None, Some(m), Some(r), Some(p)) = (e.year, e.month, e.relative_years, published) {
+        let y = p.year + r;
+        return match e.day {
+            Some(d) => Date::new(y, m, d).map_or_else(Resolved::default, Resolved::day),
+            None => Resolved::month(Some(y), m),
+        };
+    }
     match (e.year, e.month, e.day) {
         (Some(y), Some(m), Some(d)) => {
             if let Some(date) = Date::new(y, m, d) {
