@@ -508,7 +508,10 @@ impl Assembler {
                         durations.push((m.span, d));
                         used = true;
                     }
-                    Value::Quantity(q) if affected::is_candidate(q, si.eventful()) => {
+                    Value::Quantity(q)
+                        if affected::is_candidate(q, si.eventful())
+                            && !model_number(cx, s, m.span) =>
+                    {
                         quantities.push((m.span, q));
                         used = true;
                     }
@@ -792,6 +795,21 @@ pub fn mention_status(mentions: &[Mention], doc: &Document, span: Span) -> Cause
         .map(|(i, _)| i)
         .collect();
     cause_status(mentions, &sentence, span)
+}
+
+/// True when a bare number follows a service name: a model or version
+/// («بلايستيشن 4», «ويندوز 11»), not a count.
+fn model_number(cx: &Context<'_>, s: usize, span: Span) -> bool {
+    let text = cx.doc.ntext();
+    text[span.start..span.end]
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.')
+        && cx.by_sentence[s].iter().any(|&i| {
+            let m = &cx.mentions[i];
+            matches!(m.value, Value::Platform(_))
+                && m.span.end <= span.start
+                && text[m.span.end..span.start].trim().is_empty()
+        })
 }
 
 /// True when a cause is something guarded against («لتفادي أي ضغط
