@@ -193,6 +193,9 @@ str_enum!(
         Evening = "evening",
         Night = "night",
         Midnight = "midnight",
+        /// Noon itself («منتصف النهار»): a clock time on its own, read
+        /// like «ظهرا» after an hour.
+        Midday = "midday",
     }
 );
 

@@ -175,19 +175,24 @@ impl Clocks {
             ));
         }
 
-        // «عند منتصف الليل»: midnight on its own.
+        // «عند منتصف الليل», «منتصف النهار»: midnight and noon on their own.
         out.sort_by_key(|(s, _)| s.start);
         let found: Vec<Span> = out.iter().map(|(s, _)| *s).collect();
         for p in parts {
-            if *p.value == DayPart::Midnight && !overlaps_sorted(&found, p.span) {
+            let hour = match *p.value {
+                DayPart::Midnight => 0,
+                DayPart::Midday => 12,
+                _ => continue,
+            };
+            if !overlaps_sorted(&found, p.span) {
                 let t = self.tail(text, p.span.end, &[], &zones, &hedges);
                 out.push((
                     Span::new(p.span.start, t.end),
                     ClockTime {
-                        hour: 0,
+                        hour,
                         minute: 0,
                         tz: t.tz,
-                        part: Some(DayPart::Midnight),
+                        part: Some(*p.value),
                     },
                 ));
             }
@@ -357,7 +362,7 @@ fn part_after_min(cx: &Cx<'_>, end: usize, parts: &[Hit<'_, DayPart>]) -> Option
 pub(in crate::annotate) fn to_24h(h: u8, part: Option<DayPart>) -> u8 {
     match part {
         Some(DayPart::Afternoon | DayPart::Evening) if h < 12 => h + 12,
-        Some(DayPart::Noon) if h < 6 => h + 12,
+        Some(DayPart::Noon | DayPart::Midday) if h < 6 => h + 12,
         Some(DayPart::Night) if (6..12).contains(&h) => h + 12,
         Some(DayPart::Morning | DayPart::Dawn | DayPart::Midnight | DayPart::Night) if h == 12 => 0,
         _ => h % 24,
