@@ -110,6 +110,10 @@ pub(crate) struct Context<'a> {
     /// The verdict on each platform mention (by mention index).
     verdicts: &'a [Option<Verdict>],
     published: Option<Date>,
+    /// Days before publication within which a day is this outage's: a
+    /// week, more when the text says it has lasted longer («منذ أكثر من
+    /// أسبوع»).
+    recent_days: i64,
 }
 
 impl Context<'_> {
@@ -224,7 +228,16 @@ impl Assembler {
             .collect();
 
         // 1. Frames.
-        mark_related(doc, mentions, &by_sentence, &mut info, &dates, published);
+        let recent_days = RECENT_DAYS + since_days(mentions);
+        mark_related(
+            doc,
+            mentions,
+            &by_sentence,
+            &mut info,
+            &dates,
+            published,
+            recent_days,
+        );
 
         // Roles first: the verdicts are read by everything after.
         let cx = Context {
@@ -235,6 +248,7 @@ impl Assembler {
             dates: &dates,
             verdicts: &[],
             published,
+            recent_days,
         };
         let mut verdicts = vec![None; mentions.len()];
         for (s, ms) in by_sentence.iter().enumerate() {
@@ -604,6 +618,27 @@ impl Assembler {
     }
 }
 
+/// Words between «منذ» (since) and the date of the event it names («منذ
+/// اندلاع الحرب في منتصف أبريل»).
+const SINCE_REACH: usize = 4;
+
+/// Days before publication within which a day is taken for this outage's.
+const RECENT_DAYS: i64 = 7;
+
+/// Whole days the text says the outage has lasted so far («منذ أكثر من
+/// أسبوع» (for more than a week)).
+fn since_days(mentions: &[Mention]) -> i64 {
+    mentions
+        .iter()
+        .filter_map(|m| match &m.value {
+            Value::Duration(d) if d.cue == Some(DurationCue::Since) => d.seconds,
+            _ => None,
+        })
+        .map(|s| (s / 86_400.0).ceil() as i64)
+        .max()
+        .unwrap_or(0)
+}
+
 /// Marks the sentences that recall an earlier outage.
 fn mark_related(
     doc: &Document,
@@ -612,14 +647,28 @@ fn mark_related(
     info: &mut [SentenceInfo],
     dates: &[(usize, Span, &DateExpr, Resolved)],
     published: Option<Date>,
+    recent_days: i64,
 ) {
     // The article's own date: the first date of an outage sentence that
     // does not recall an earlier outage.
     let own_date = dates
         .iter()
-        .find(|(s, _, e, r)| info[*s].outage && !info[*s].past && !looks_older(e, r, published))
+        .find(|(s, _, e, r)| {
+            info[*s].outage && !info[*s].past && !looks_older(e, r, published, recent_days)
+        })
         .map(|(_, _, _, r)| r.clone());
     for (s, span, e, r) in dates {
+        // «منذ» (since) an event in a date: a reference point («أطول
+        // الانقطاعات منذ اندلاع الحرب في أبريل ٢٠٢٣»), not an earlier
+        // outage; «منذ جوان 2016، حين قطعت» dates one.
+        let since = by_sentence[*s].iter().any(|&i| {
+            mentions[i].value == Value::Cue(Cue::Duration(DurationCue::Since))
+                && mentions[i].span.end <= span.start
+                && (1..=SINCE_REACH).contains(&words_between(doc, mentions[i].span, *span))
+        });
+        if since {
+            continue;
+        }
         // A sentence's only date, a month or a day, may stand further from
         // its outage word («عندما قطعت الإنترنت ... خلال موجة الاحتجاجات
         // التي اندلعت في تشرين الأول/أكتوبر 2019»).
@@ -640,7 +689,7 @@ fn mark_related(
                 ))
             ) && words_between(doc, mentions[i].span, *span) <= reach
         });
-        if info[*s].eventful() && near_outage && looks_older(e, r, published) {
+        if info[*s].eventful() && near_outage && looks_older(e, r, published, recent_days) {
             let same = own_date
                 .as_ref()
                 .is_some_and(|p| p.value.is_some() && p.value == r.value);

@@ -46,14 +46,15 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
     // The incident's sentences, in text order (a binary search, not a scan
     // per date: long documents have thousands of both).
     let in_frame = |s: usize| sentences.binary_search(&s).is_ok();
-    cx.dates
+    let candidates: Vec<&(usize, Span, &DateExpr, Resolved)> = cx
+        .dates
         .iter()
         .filter(|(s, span, e, r)| {
             in_frame(*s)
                 && (info[*s].outage || (role == Role::Related && info[*s].past))
                 && (r.value.is_some() || r.weekday.is_some() || r.relative_days.is_some())
                 && !(role == Role::Primary
-                    && (looks_older(e, r, published) || e.relative_years.is_some()))
+                    && (looks_older(e, r, published, cx.recent_days) || e.relative_years.is_some()))
                 && (role == Role::Primary
                     || only_date(cx, *s)
                     || by_sentence[*s].iter().any(|&i| {
@@ -77,42 +78,57 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
         // a date after its outage word («إثر الانقطاع ... يوم الثلاثاء»)
         // before one ahead of it («أمس الأربعاء، اعتذارها ... إثر الانقطاع»),
         // then the date nearest an outage word.
-        .min_by_key(|(s, span, _, r)| {
-            (
-                *s,
-                coarse(r),
-                !governing_cue(cx, *s, *span).is_some_and(|(_, before)| before),
-                outage_distance(cx, *s, *span),
-                span.start,
-            )
-        })
-        .map(|(s, span, e, r)| {
-            // The first start time near the date: not the time service came
-            // back («وعادت الخدمة عند الساعة 5») nor the end of a span.
-            let time = mentions
-                .iter()
-                .filter_map(|m| match &m.value {
-                    Value::Time(t) => Some((m.span, t)),
-                    _ => None,
+        .collect();
+    let best = candidates.iter().copied().min_by_key(|(s, span, _, r)| {
+        (
+            *s,
+            coarse(r),
+            !governing_cue(cx, *s, *span).is_some_and(|(_, before)| before),
+            outage_distance(cx, *s, *span),
+            span.start,
+        )
+    });
+    // «بعد انقطاع أمس» in the headline, «مساء أمس الاثنين» in the lead: the
+    // same day, told more fully later (without a publication date, only
+    // the later one gives the weekday).
+    let best = best.map(|b| {
+        candidates
+            .iter()
+            .copied()
+            .find(|c| {
+                b.3.weekday.is_none()
+                    && c.3.weekday.is_some()
+                    && b.2.relative_days.is_some()
+                    && c.2.relative_days == b.2.relative_days
+            })
+            .unwrap_or(b)
+    });
+    best.map(|(s, span, e, r)| {
+        // The first start time near the date: not the time service came
+        // back («وعادت الخدمة عند الساعة 5») nor the end of a span.
+        let time = mentions
+            .iter()
+            .filter_map(|m| match &m.value {
+                Value::Time(t) => Some((m.span, t)),
+                _ => None,
+            })
+            .find(|(span, _)| {
+                doc.sentence_at(span.start).is_some_and(|ts| {
+                    ts >= *s
+                        && ts <= s + TIME_REACH
+                        && in_frame(ts)
+                        && !ends_a_span(cx, ts, *span)
+                        && governing_cue(cx, ts, *span).is_none_or(|(g, _)| g != Governor::Restored)
                 })
-                .find(|(span, _)| {
-                    doc.sentence_at(span.start).is_some_and(|ts| {
-                        ts >= *s
-                            && ts <= s + TIME_REACH
-                            && in_frame(ts)
-                            && !ends_a_span(cx, ts, *span)
-                            && governing_cue(cx, ts, *span)
-                                .is_none_or(|(g, _)| g != Governor::Restored)
-                    })
-                })
-                .map(|(_, t)| t.clone());
-            IncidentDate {
-                span: *span,
-                expr: (*e).clone(),
-                resolved: r.clone(),
-                time,
-            }
-        })
+            })
+            .map(|(_, t)| t.clone());
+        IncidentDate {
+            span: *span,
+            expr: (*e).clone(),
+            resolved: r.clone(),
+            time,
+        }
+    })
 }
 
 /// True when sentence `s` of an earlier outage has a single date: it dates
@@ -238,7 +254,12 @@ pub(super) fn words_between(doc: &Document, a: Span, b: Span) -> usize {
 /// True when a date points to an earlier outage rather than this one: a
 /// bare month or year while news is about days («في شباط/فبراير»), or a day
 /// more than a week before publication.
-pub(super) fn looks_older(e: &DateExpr, r: &Resolved, published: Option<Date>) -> bool {
+pub(super) fn looks_older(
+    e: &DateExpr,
+    r: &Resolved,
+    published: Option<Date>,
+    recent_days: i64,
+) -> bool {
     if e.relative_days.is_some() || (e.weekday.is_some() && e.day.is_none()) {
         return false;
     }
@@ -254,7 +275,7 @@ pub(super) fn looks_older(e: &DateExpr, r: &Resolved, published: Option<Date>) -
         return true;
     }
     match (r.date, published) {
-        (Some(d), Some(p)) => d.days() < p.days() - 7,
+        (Some(d), Some(p)) => d.days() < p.days() - recent_days,
         _ => false,
     }
 }
