@@ -385,6 +385,28 @@ impl Assembler {
             .as_ref()
             .map(|p| p.platforms.clone())
             .unwrap_or_default();
+        // With no outage of its own, the article's subject is the service
+        // its headline names («اتصالات الجزائر تبرمج أشغال صيانة»): an
+        // earlier outage recalled without a name is that service's.
+        let subject: Vec<(Span, PlatformRef)> = if primary.is_some() {
+            primary_platforms.clone()
+        } else {
+            doc.title
+                .map(|t| doc.lines[t].span)
+                .map(|line| {
+                    let mut out: Vec<(Span, PlatformRef)> = Vec::new();
+                    for m in mentions.iter().filter(|m| line.contains(m.span)) {
+                        if let Value::Platform(p) = &m.value
+                            && self.is_service(p)
+                            && !out.iter().any(|(_, q)| q == p)
+                        {
+                            out.push((m.span, p.clone()));
+                        }
+                    }
+                    out
+                })
+                .unwrap_or_default()
+        };
         let primary_date = primary.as_ref().and_then(|p| p.date.clone());
         if let Some(p) = primary {
             incidents.push(p);
@@ -411,7 +433,7 @@ impl Assembler {
                 Frame {
                     sentences: &sentences,
                     role: Role::Related,
-                    inherit: &primary_platforms,
+                    inherit: &subject,
                     same_day: None,
                 },
             );
@@ -598,6 +620,17 @@ impl Assembler {
     /// True when `p` is a national service (an operator), not a global
     /// owner's umbrella (Meta, Google), which is never listed next to its
     /// products.
+    /// True for a named service (not a country's internet, not an outage
+    /// monitor).
+    fn is_service(&self, p: &PlatformRef) -> bool {
+        match p {
+            PlatformRef::Catalog(i) => {
+                !roles::MONITOR_KINDS.contains(&self.platform(*i).kind.as_str())
+            }
+            PlatformRef::Family(..) => false,
+        }
+    }
+
     fn is_national(&self, p: &PlatformRef) -> bool {
         matches!(p, PlatformRef::Catalog(i) if self.platform(*i).country.is_some())
     }

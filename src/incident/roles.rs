@@ -42,7 +42,7 @@ pub(crate) enum Verdict {
 }
 
 /// Platform kinds that are outage monitors, never affected.
-const MONITOR_KINDS: &[&str] = &["monitoring"];
+pub(super) const MONITOR_KINDS: &[&str] = &["monitoring"];
 /// Platform kinds that are providers: named inside a cause, they are the
 /// third party that failed.
 pub(super) const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", "hosting"];
