@@ -287,6 +287,10 @@ str_enum!(
         /// Something the operator guards against («لتفادي أي ضغط
         /// مفاجئ»): the cause right after it did not happen.
         Avoided = "avoided",
+        /// A word that points back to a cause just named («ذلك», «هذه
+        /// الفرضية»): a ruling-out before it excludes that cause
+        /// («اشتبهوا في هجوم، لكنهم استبعدوا ذلك»).
+        Anaphor = "anaphor",
     }
 );
 

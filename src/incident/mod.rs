@@ -919,6 +919,10 @@ fn outage_on(cx: &Context<'_>, span: Span) -> bool {
     })
 }
 
+/// Bytes between a ruling-out verb and the word pointing back to the cause
+/// («نفى المصدر ذاته ذلك»): two or three Arabic words.
+const ANAPHOR_BYTES: usize = 40;
+
 /// The status of a cause from the cue words of its sentence. A ruling-out
 /// or a hedge reaches the causes after it up to a contrast word («بل»,
 /// «لكن»).
@@ -942,7 +946,29 @@ fn cause_status(mentions: &[Mention], sentence: &[usize], span: Span) -> CauseSt
             .iter()
             .any(|&i| mentions[i].value == Value::Cue(Cue::Cause(kind)))
     };
-    if cue_before(CauseCue::RuledOut) {
+    // «اشتبهوا في هجوم ... لكنهم استبعدوا ذلك»: a ruling-out after the
+    // cause that points back to it, with no other cause between.
+    let category = sentence.iter().find_map(|&k| match mentions[k].value {
+        Value::Cause(c) if mentions[k].span == span => Some(c),
+        _ => None,
+    });
+    let taken_back = sentence.iter().any(|&r| {
+        let rs = mentions[r].span;
+        mentions[r].value == Value::Cue(Cue::Cause(CauseCue::RuledOut))
+            && rs.start >= span.end
+            && !sentence.iter().any(|&k| {
+                matches!(mentions[k].value, Value::Cause(c) if Some(c) != category)
+                    && mentions[k].span.start >= span.end
+                    && mentions[k].span.end <= rs.start
+            })
+            && sentence.iter().any(|&a| {
+                let asp = mentions[a].span;
+                mentions[a].value == Value::Cue(Cue::Cause(CauseCue::Anaphor))
+                    && asp.start >= rs.end
+                    && asp.start - rs.end <= ANAPHOR_BYTES
+            })
+    });
+    if cue_before(CauseCue::RuledOut) || taken_back {
         CauseStatus::RuledOut
     } else if cue_anywhere(CauseCue::Claimed) {
         CauseStatus::Claimed
