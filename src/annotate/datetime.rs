@@ -392,8 +392,12 @@ impl DateTimeAnnotator {
             let prefix = &text[h.word_start..h.span.start];
             let definite = prefix.ends_with("ال") || prefix.ends_with("لل");
             // أحد is also "one", اثنين "two": without the article the name
-            // needs يوم before it.
-            if !definite && cx.marker_before(h.word_start, &[DateMarker::Day]).is_none() {
+            // needs يوم before it, and no proclitic («يوم واحد» (one day)
+            // is not «يوم وأحد»).
+            if !definite
+                && (cx.marker_before(h.word_start, &[DateMarker::Day]).is_none()
+                    || !prefix.is_empty())
+            {
                 continue;
             }
             let start = if prefix.ends_with("ال") {
