@@ -188,16 +188,15 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // the outage («التواصل عبر ... بعدما توقفت منصة تيمز», «لجأ المستخدمون
     // إلى بدائل بعد تعطل واتساب»); right after the cue it is the cue's
     // object («مقارنة بانقطاع يوتيوب»).
-    let failure_between = |a: usize, b: usize| {
-        sentence.iter().any(|&j| {
-            matches!(
-                mentions[j].value,
-                Value::Cue(Cue::Outage(OutageCue::Outage))
-            ) && mentions[j].span.start >= a
-                && mentions[j].span.end <= b
-                && words(a, mentions[j].span.start) >= 2
-        })
+    // Outage words within `a..b`.
+    let outages_in = |a: usize, b: usize| {
+        sentence
+            .iter()
+            .filter(|&&j| mentions[j].value == Value::Cue(Cue::Outage(OutageCue::Outage)))
+            .map(|&j| mentions[j].span)
+            .filter(move |o| o.start >= a && o.end <= b)
     };
+    let failure_between = |a: usize, b: usize| outages_in(a, b).any(|o| words(a, o.start) >= 2);
     let governed = |name: Span, first: usize| {
         let start = crate::normalize::word_start(text, name.start);
         cues().any(|(c, role)| {
@@ -320,15 +319,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         return Verdict::Other;
     }
     // A channel: «وكتب أحدهم على «فيسبوك»», with no outage word between.
-    let outage_between = |a: usize, b: usize| {
-        sentence.iter().any(|&j| {
-            matches!(
-                mentions[j].value,
-                Value::Cue(Cue::Outage(OutageCue::Outage))
-            ) && mentions[j].span.start >= a
-                && mentions[j].span.end <= b
-        })
-    };
+    let outage_between = |a: usize, b: usize| outages_in(a, b).next().is_some();
     // A channel cue («في منشور على») is a statement and a preposition at once.
     let via_before = cues().any(|(c, role)| {
         matches!(role, PlatformCue::Via | PlatformCue::Channel)
