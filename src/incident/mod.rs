@@ -898,36 +898,12 @@ fn model_number(cx: &Context<'_>, s: usize, span: Span) -> bool {
         })
 }
 
-/// Words between the parts of «بعد ساعات من توقف ...» (hours after the
-/// failure of ...).
-const EARLIER_WORDS: usize = 3;
-
 /// True when the cause follows «بعد ساعات من توقف تطبيق ...» in its
 /// sentence: it is that earlier failure's cause («ويأتي عطل WE بعد ساعات من
 /// توقف تطبيق إنستاباي ... وهو ما أرجعته الشركة إلى أعمال تحديث»).
 fn after_earlier_event(cx: &Context<'_>, s: usize, span: Span) -> bool {
-    let text = cx.doc.ntext();
-    let ms = &cx.by_sentence[s];
-    let words = |a: usize, b: usize| crate::annotate::word_count(text, a, b, EARLIER_WORDS + 1);
-    ms.iter().any(|&d| {
-        let ds = cx.mentions[d].span;
-        cx.mentions[d].value == Value::Cue(Cue::Duration(DurationCue::Delay))
-            && ds.end <= span.start
-            && ms.iter().any(|&o| {
-                let os = cx.mentions[o].span;
-                matches!(
-                    cx.mentions[o].value,
-                    Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
-                ) && os.start >= ds.end
-                    && os.end <= span.start
-                    && words(ds.end, os.start) <= EARLIER_WORDS
-                    && ms.iter().any(|&t| {
-                        matches!(cx.mentions[t].value, Value::Duration(_))
-                            && cx.mentions[t].span.start >= ds.start
-                            && cx.mentions[t].span.end <= os.start
-                    })
-            })
-    })
+    roles::lapsed_outages(cx.doc.ntext(), cx.mentions, &cx.by_sentence[s])
+        .any(|o| o.end <= span.start)
 }
 
 /// True when a cause is something guarded against («لتفادي أي ضغط

@@ -52,7 +52,7 @@ const WINDOW: usize = 400;
 /// Words between an outage word and the family name it governs.
 const FAMILY_REACH: usize = 2;
 /// Words between «بعد» (after) and the outage word it dates back to
-/// («بعد ساعات من عطل»).
+/// («بعد ساعات من عطل»), and between that word and the name it governs.
 const EARLIER_REACH: usize = 3;
 /// Words after a provider within which an outage word says it failed too.
 const FAILS_TOO_REACH: usize = 2;
@@ -372,29 +372,8 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // «بعد ساعات من عطل «سناب شات»», «بعد ساعات من مشكلة مماثلة واجهها
     // مستخدمو «سناب شات»»: the outage word governing the name is the
     // earlier event that this one came after.
-    let earlier = sentence.iter().any(|&j| {
-        let o = mentions[j].span;
-        matches!(
-            mentions[j].value,
-            Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
-        ) && o.end <= span.start
-            && words(o.end, name_start) <= EARLIER_REACH
-            && sentence.iter().any(|&k| {
-                let d = mentions[k].span;
-                matches!(
-                    mentions[k].value,
-                    Value::Cue(Cue::Duration(DurationCue::Delay))
-                ) && d.end <= o.start
-                    && words(d.end, o.start) <= EARLIER_REACH
-                    // «بعد ساعات من»: a lapse of time, not «بعد انقطاع
-                    // واتساب» (after WhatsApp went down: this outage).
-                    && sentence.iter().any(|&t| {
-                        matches!(mentions[t].value, Value::Duration(_))
-                            && mentions[t].span.start >= d.start
-                            && mentions[t].span.end <= o.start
-                    })
-            })
-    });
+    let earlier = lapsed_outages(text, mentions, sentence)
+        .any(|o| o.end <= span.start && words(o.end, name_start) <= EARLIER_REACH);
     if earlier {
         return Verdict::Other;
     }
@@ -403,6 +382,39 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     } else {
         Verdict::Other
     }
+}
+
+/// The outage words of a sentence that follow a lapse of time, «بعد ساعات
+/// من عطل ...» (hours after the failure of ...): an earlier event that this
+/// one came after. «بعد انقطاع واتساب» (after WhatsApp went down) names no
+/// lapse: that is this outage.
+pub(super) fn lapsed_outages<'a>(
+    text: &'a str,
+    mentions: &'a [Mention],
+    sentence: &'a [usize],
+) -> impl Iterator<Item = Span> + 'a {
+    sentence
+        .iter()
+        .filter(|&&j| {
+            matches!(
+                mentions[j].value,
+                Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
+            )
+        })
+        .map(|&j| mentions[j].span)
+        .filter(move |&o| {
+            sentence.iter().any(|&k| {
+                let d = mentions[k].span;
+                mentions[k].value == Value::Cue(Cue::Duration(DurationCue::Delay))
+                    && d.end <= o.start
+                    && word_count(text, d.end, o.start, EARLIER_REACH + 1) <= EARLIER_REACH
+                    && sentence.iter().any(|&t| {
+                        matches!(mentions[t].value, Value::Duration(_))
+                            && mentions[t].span.start >= d.start
+                            && mentions[t].span.end <= o.start
+                    })
+            })
+        })
 }
 
 /// True when the platform is part of the stated cause: after a cause
