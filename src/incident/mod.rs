@@ -712,7 +712,7 @@ fn mark_related(
         let alone = r
             .precision
             .is_some_and(|p| matches!(p, Precision::Day | Precision::Month))
-            && dates.iter().filter(|(ds, ..)| ds == s).count() == 1;
+            && when::only_date(dates, *s);
         let reach = if alone {
             2 * when::DATE_REACH
         } else {

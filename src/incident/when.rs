@@ -56,7 +56,7 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                 && !(role == Role::Primary
                     && (looks_older(e, r, published, cx.recent_days) || e.relative_years.is_some()))
                 && (role == Role::Primary
-                    || only_date(cx, *s)
+                    || only_date(cx.dates, *s)
                     || by_sentence[*s].iter().any(|&i| {
                         matches!(
                             mentions[i].value,
@@ -134,8 +134,8 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
 /// True when sentence `s` of an earlier outage has a single date: it dates
 /// that outage however many names stand between («حين توقفت خدمات عدة،
 /// بينها ... و... و...، في 21 مارس 2022»).
-fn only_date(cx: &Context<'_>, s: usize) -> bool {
-    cx.dates.iter().filter(|(ds, ..)| *ds == s).count() == 1
+pub(super) fn only_date(dates: &[(usize, Span, &DateExpr, Resolved)], s: usize) -> bool {
+    dates.iter().filter(|(ds, ..)| *ds == s).count() == 1
 }
 
 /// True for a date coarser than a day (a week, month or year).
