@@ -416,6 +416,23 @@ impl<T: Clone> Gazetteer<T> {
         }
     }
 
+    /// The longest valid occurrence whose word starts at `pos` (a word
+    /// start), without scanning the rest of the text.
+    pub fn find_at<'g>(&'g self, text: &str, pos: usize) -> Option<Hit<'g, T>> {
+        let mut hits = Vec::new();
+        self.try_at(text, pos, &mut hits);
+        if self.clitics_allowed && text[pos..].starts_with(is_word_char) {
+            self.clitics.trie.walk(text, pos, |end, _| {
+                if end < text.len() && text.is_char_boundary(end) {
+                    self.try_at(text, end, &mut hits);
+                }
+            });
+        }
+        hits.into_iter()
+            .filter(|h| h.word_start == pos)
+            .min_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start))
+    }
+
     /// Non-overlapping occurrences, longest first then leftmost, in text
     /// order.
     pub fn find<'g>(&'g self, text: &str) -> Vec<Hit<'g, T>> {

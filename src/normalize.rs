@@ -42,6 +42,7 @@ pub struct NormText {
 }
 
 /// What the normaliser does with one original character.
+#[derive(Clone, Copy)]
 enum Fold {
     Keep,
     Drop,
@@ -114,6 +115,29 @@ fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
 
+/// [`fold`] for ASCII and the Arabic block, which make up nearly every
+/// character of an article: one lookup instead of a chain of tests.
+static COMMON: std::sync::LazyLock<[Fold; 0x180]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|i| {
+        let code = if i < 0x80 {
+            i as u32
+        } else {
+            0x0600 + i as u32 - 0x80
+        };
+        fold(char::from_u32(code).unwrap_or('\0'))
+    })
+});
+
+#[inline]
+fn fold_fast(c: char) -> Fold {
+    let code = c as u32;
+    match code {
+        0..0x80 => COMMON[code as usize],
+        0x0600..0x0700 => COMMON[(code - 0x0600 + 0x80) as usize],
+        _ => fold(c),
+    }
+}
+
 impl NormText {
     /// Normalises `original`.
     pub fn new(original: &str) -> NormText {
@@ -124,6 +148,18 @@ impl NormText {
         for (pos, c) in original.char_indices() {
             let start = pos as u32;
             let end = (pos + c.len_utf8()) as u32;
+            // The common case, a kept character: no state to consult.
+            if let Fold::Keep = fold_fast(c)
+                && c != '\u{2009}'
+                && !is_presentation_form(c)
+            {
+                text.push(c);
+                for _ in 0..c.len_utf8() {
+                    orig_start.push(start);
+                    orig_end.push(end);
+                }
+                continue;
+            }
             if is_presentation_form(c) {
                 expanded.clear();
                 expanded.extend(std::iter::once(c).nfkc());
@@ -176,7 +212,7 @@ fn push_folded(
     start: u32,
     end: u32,
 ) {
-    let out = match fold(c) {
+    let out = match fold_fast(c) {
         Fold::Keep => c,
         Fold::To(t) => t,
         Fold::Drop => {

@@ -55,9 +55,10 @@ pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
         else {
             continue;
         };
-        let marked = mentions.iter().filter(on_line).any(|c| {
-            c.value == Value::Cue(Cue::Date(DateMarker::Dateline)) && c.span.end <= span.start
-        });
+        let marked = mentions
+            .iter()
+            .filter(on_line)
+            .any(|c| c.value.is_cue(Cue::Date(DateMarker::Dateline)) && c.span.end <= span.start);
         if marked {
             return Some(date);
         }

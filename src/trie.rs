@@ -11,10 +11,17 @@ also get a direct table indexed by the letter.
 
 use std::collections::BTreeMap;
 
-/// Children in the Arabic block that earn a node a direct table.
+/// Children among the Arabic letters that earn a node a direct table.
 const DENSE_CHILDREN: usize = 8;
-/// The Arabic block U+0600..U+06FF.
-const ARABIC: u32 = 0x0600;
+/// The direct tables cover U+0620..U+065F: the Arabic letters left by
+/// normalisation, in a table small enough to stay in cache.
+const DENSE_FIRST: u32 = 0x0620;
+const DENSE_LEN: usize = 0x40;
+
+#[inline]
+fn in_dense(c: char) -> bool {
+    (c as u32).wrapping_sub(DENSE_FIRST) < DENSE_LEN as u32
+}
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
@@ -36,7 +43,7 @@ pub struct Trie {
     nodes: Vec<Node>,
     keys: Vec<char>,
     kids: Vec<u32>,
-    dense: Vec<[u32; 256]>,
+    dense: Vec<[u32; DENSE_LEN]>,
     ends: Vec<u32>,
 }
 
@@ -67,8 +74,21 @@ impl TrieBuilder {
     }
 
     pub fn build(self) -> Trie {
+        // Nodes are numbered in depth-first order, so that a walk down a
+        // chain of letters reads consecutive nodes, keys and ends.
+        let mut order = Vec::with_capacity(self.children.len());
+        let mut stack = vec![0u32];
+        while let Some(n) = stack.pop() {
+            order.push(n);
+            stack.extend(self.children[n as usize].values().rev());
+        }
+        let mut new_id = vec![0u32; self.children.len()];
+        for (i, &n) in order.iter().enumerate() {
+            new_id[n as usize] = i as u32;
+        }
         let mut t = Trie::default();
-        for (children, ends) in self.children.iter().zip(&self.ends) {
+        for &n in &order {
+            let (children, ends) = (&self.children[n as usize], &self.ends[n as usize]);
             let mut node = Node {
                 first: t.keys.len() as u32,
                 len: children.len() as u32,
@@ -77,17 +97,15 @@ impl TrieBuilder {
                 ends_len: ends.len() as u32,
             };
             t.keys.extend(children.keys());
-            t.kids.extend(children.values());
+            t.kids
+                .extend(children.values().map(|&k| new_id[k as usize]));
             t.ends.extend(ends);
-            let arabic = children
-                .keys()
-                .filter(|&&c| (c as u32) >> 8 == ARABIC >> 8)
-                .count();
-            if arabic >= DENSE_CHILDREN {
-                let mut table = [NONE; 256];
+            let letters = children.keys().filter(|&&c| in_dense(c)).count();
+            if letters >= DENSE_CHILDREN {
+                let mut table = [NONE; DENSE_LEN];
                 for (&c, &kid) in children {
-                    if (c as u32) >> 8 == ARABIC >> 8 {
-                        table[(c as u32 - ARABIC) as usize] = kid;
+                    if in_dense(c) {
+                        table[(c as u32 - DENSE_FIRST) as usize] = new_id[kid as usize];
                     }
                 }
                 node.dense = t.dense.len() as u32;
@@ -102,9 +120,8 @@ impl TrieBuilder {
 impl Trie {
     #[inline]
     fn child(&self, node: &Node, c: char) -> Option<u32> {
-        let code = c as u32;
-        if node.dense != NONE && code >> 8 == ARABIC >> 8 {
-            let kid = self.dense[node.dense as usize][(code - ARABIC) as usize];
+        if node.dense != NONE && in_dense(c) {
+            let kid = self.dense[node.dense as usize][(c as u32 - DENSE_FIRST) as usize];
             return (kid != NONE).then_some(kid);
         }
         let (a, b) = (node.first as usize, (node.first + node.len) as usize);

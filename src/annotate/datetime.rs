@@ -782,11 +782,13 @@ fn word_start_of(text: &str, pos: usize) -> usize {
 
 /// What may stand between two names of one month.
 fn is_pair_glue(gap: &str) -> bool {
-    let t: String = gap
-        .chars()
-        .filter(|c| *c != ' ' && !QUOTES.contains(*c))
-        .collect();
-    matches!(t.as_str(), "/" | "-" | "(" | "," | "" | "–")
+    // Lazily: the gap may run to a far month name.
+    let mut rest = gap.chars().filter(|c| *c != ' ' && !QUOTES.contains(*c));
+    match (rest.next(), rest.next()) {
+        (None, _) => true,
+        (Some(c), None) => matches!(c, '/' | '-' | '(' | ',' | '–'),
+        _ => false,
+    }
 }
 
 /// Groups adjacent pieces into dates.

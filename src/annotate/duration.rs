@@ -340,11 +340,10 @@ impl DurationAnnotator {
                 end = fs.end;
                 counted = true;
                 let after = skip_spaces(text, end);
-                if let Some(h2) = self.units.find(&text[after..]).first()
-                    && h2.word_start == 0
-                    && text[after + h2.word_start..after + h2.span.start].ends_with("ال")
+                if let Some(h2) = self.units.find_at(text, after)
+                    && text[h2.word_start..h2.span.start].ends_with("ال")
                 {
-                    end = after + h2.span.end;
+                    end = h2.span.end;
                 }
             }
             // «ساعتين و20 دقيقة»: a smaller unit joined with و.

@@ -62,6 +62,12 @@ pub enum Value {
 }
 
 impl Value {
+    /// True when this is the cue `cue` (cheaper than `==` on a built value).
+    #[inline]
+    pub fn is_cue(&self, cue: Cue) -> bool {
+        matches!(self, Value::Cue(c) if *c == cue)
+    }
+
     /// The record's `kind` for mentions that are emitted.
     pub fn kind(&self) -> Option<&'static str> {
         Some(match self {

@@ -353,7 +353,7 @@ impl Assembler {
                 .any(|&i| verdicts[i] == Some(Verdict::Affected))
                 && by_sentence[s]
                     .iter()
-                    .filter(|&&i| mentions[i].value == Value::Cue(Cue::Outage(OutageCue::Denial)))
+                    .filter(|&&i| mentions[i].value.is_cue(Cue::Outage(OutageCue::Denial)))
                     .all(|&i| about_other(mentions[i].span))
         };
         let reports = |s: &usize| {
@@ -699,7 +699,7 @@ fn mark_related(
         // الانقطاعات منذ اندلاع الحرب في أبريل ٢٠٢٣»), not an earlier
         // outage; «منذ جوان 2016، حين قطعت» dates one.
         let since = by_sentence[*s].iter().any(|&i| {
-            mentions[i].value == Value::Cue(Cue::Duration(DurationCue::Since))
+            mentions[i].value.is_cue(Cue::Duration(DurationCue::Since))
                 && mentions[i].span.end <= span.start
                 && (1..=SINCE_REACH).contains(&words_between(doc, mentions[i].span, *span))
         });
@@ -753,16 +753,16 @@ fn mark_related(
             })
         };
         let new_outage = ms.iter().any(|&i| {
-            mentions[i].value == Value::Cue(Cue::Outage(OutageCue::Outage))
+            mentions[i].value.is_cue(Cue::Outage(OutageCue::Outage))
                 && !definite(text, mentions[i].span)
                 && !introduces_cause(mentions[i].span)
         });
         // A past cue inside «بعد ساعات من مشكلة مماثلة» dates the event this
         // one came after; it does not make the sentence about it.
         let past = ms.iter().any(|&i| {
-            mentions[i].value == Value::Cue(Cue::Outage(OutageCue::Past))
+            mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
                 && !ms.iter().any(|&k| {
-                    mentions[k].value == Value::Cue(Cue::Duration(DurationCue::Delay))
+                    mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))
                         && mentions[k].span.end <= mentions[i].span.start
                         && crate::annotate::word_count(
                             text,
@@ -911,7 +911,7 @@ fn after_earlier_event(cx: &Context<'_>, s: usize, span: Span) -> bool {
 fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
     cx.by_sentence[s].iter().any(|&i| {
         let m = &cx.mentions[i];
-        m.value == Value::Cue(Cue::Cause(CauseCue::Avoided))
+        m.value.is_cue(Cue::Cause(CauseCue::Avoided))
             && m.span.end <= span.start
             && crate::annotate::word_count(cx.doc.ntext(), m.span.end, span.start, 3) <= 2
     })
@@ -941,14 +941,14 @@ const ANAPHOR_BYTES: usize = 40;
 fn cause_status(mentions: &[Mention], sentence: &[usize], span: Span) -> CauseStatus {
     let contrast_between = |a: usize, b: usize| {
         sentence.iter().any(|&i| {
-            mentions[i].value == Value::Cue(Cue::Cause(CauseCue::Contrast))
+            mentions[i].value.is_cue(Cue::Cause(CauseCue::Contrast))
                 && mentions[i].span.start >= a
                 && mentions[i].span.end <= b
         })
     };
     let cue_before = |kind: CauseCue| {
         sentence.iter().any(|&i| {
-            mentions[i].value == Value::Cue(Cue::Cause(kind))
+            mentions[i].value.is_cue(Cue::Cause(kind))
                 && mentions[i].span.end <= span.start
                 && !contrast_between(mentions[i].span.end, span.start)
         })
@@ -956,7 +956,7 @@ fn cause_status(mentions: &[Mention], sentence: &[usize], span: Span) -> CauseSt
     let cue_anywhere = |kind: CauseCue| {
         sentence
             .iter()
-            .any(|&i| mentions[i].value == Value::Cue(Cue::Cause(kind)))
+            .any(|&i| mentions[i].value.is_cue(Cue::Cause(kind)))
     };
     // «اشتبهوا في هجوم ... لكنهم استبعدوا ذلك»: a ruling-out after the
     // cause that points back to it, with no other cause between.
@@ -966,7 +966,7 @@ fn cause_status(mentions: &[Mention], sentence: &[usize], span: Span) -> CauseSt
     });
     let taken_back = sentence.iter().any(|&r| {
         let rs = mentions[r].span;
-        mentions[r].value == Value::Cue(Cue::Cause(CauseCue::RuledOut))
+        mentions[r].value.is_cue(Cue::Cause(CauseCue::RuledOut))
             && rs.start >= span.end
             && !sentence.iter().any(|&k| {
                 matches!(mentions[k].value, Value::Cause(c) if Some(c) != category)
@@ -975,7 +975,7 @@ fn cause_status(mentions: &[Mention], sentence: &[usize], span: Span) -> CauseSt
             })
             && sentence.iter().any(|&a| {
                 let asp = mentions[a].span;
-                mentions[a].value == Value::Cue(Cue::Cause(CauseCue::Anaphor))
+                mentions[a].value.is_cue(Cue::Cause(CauseCue::Anaphor))
                     && asp.start >= rs.end
                     && asp.start - rs.end <= ANAPHOR_BYTES
             })

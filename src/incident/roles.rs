@@ -192,7 +192,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     let outages_in = |a: usize, b: usize| {
         sentence
             .iter()
-            .filter(|&&j| mentions[j].value == Value::Cue(Cue::Outage(OutageCue::Outage)))
+            .filter(|&&j| mentions[j].value.is_cue(Cue::Outage(OutageCue::Outage)))
             .map(|&j| mentions[j].span)
             .filter(move |o| o.start >= a && o.end <= b)
     };
@@ -294,7 +294,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     let sentence_span = doc.sentences[s].span;
     if sentence.iter().any(|&j| {
         let d = mentions[j].span;
-        if mentions[j].value != Value::Cue(Cue::Outage(OutageCue::Denial)) {
+        if !mentions[j].value.is_cue(Cue::Outage(OutageCue::Denial)) {
             return false;
         }
         if clause.contains(d) {
@@ -405,7 +405,7 @@ pub(super) fn lapsed_outages<'a>(
         .filter(move |&o| {
             sentence.iter().any(|&k| {
                 let d = mentions[k].span;
-                mentions[k].value == Value::Cue(Cue::Duration(DurationCue::Delay))
+                mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))
                     && d.end <= o.start
                     && word_count(text, d.end, o.start, EARLIER_REACH + 1) <= EARLIER_REACH
                     && sentence.iter().any(|&t| {
@@ -447,8 +447,10 @@ fn inside_cause(mentions: &[Mention], sentence: &[usize], span: Span, provider: 
 /// True when a gap between two names makes them one list («و», «،», «أو»,
 /// quotes and spaces).
 fn is_list_gap(gap: &str) -> bool {
-    gap.split(|c: char| c.is_whitespace() || "،,«»\"“”'".contains(c))
-        .all(|w| w.is_empty() || w == "و" || w == "او")
+    gap.split(|c: char| {
+        c.is_whitespace() || matches!(c, '،' | ',' | '«' | '»' | '"' | '“' | '”' | '\'')
+    })
+    .all(|w| w.is_empty() || w == "و" || w == "او")
 }
 
 /// The clause of `sentence` around `span`: between the nearest clause marks

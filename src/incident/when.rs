@@ -207,8 +207,7 @@ fn governing_cue(cx: &Context<'_>, s: usize, date: Span) -> Option<(Governor, bo
 fn ends_a_span(cx: &Context<'_>, s: usize, date: Span) -> bool {
     let at = crate::annotate::skip_spaces_back(cx.doc.ntext(), date.start);
     cx.by_sentence[s].iter().any(|&i| {
-        cx.mentions[i].value == Value::Cue(Cue::Date(DateMarker::Until))
-            && cx.mentions[i].span.end == at
+        cx.mentions[i].value.is_cue(Cue::Date(DateMarker::Until)) && cx.mentions[i].span.end == at
     })
 }
 
