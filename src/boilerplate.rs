@@ -13,6 +13,7 @@ punctuation and spaces at both ends.
 use std::collections::HashSet;
 
 use crate::lexicon::Lexicons;
+use crate::normalize::is_word_char;
 use crate::span::Span;
 use crate::vocab::BoilerplateMatch;
 
@@ -22,6 +23,9 @@ pub struct Boilerplate {
     lines: HashSet<String>,
     prefixes: Vec<String>,
     tails: HashSet<String>,
+    /// The longest line or tail pattern: a longer line (a paragraph) is
+    /// not looked up.
+    longest: usize,
 }
 
 impl Boilerplate {
@@ -29,6 +33,9 @@ impl Boilerplate {
         let mut b = Boilerplate::default();
         for e in &lex.boilerplate {
             let pattern = trim_furniture(&e.surface).to_string();
+            if e.value != BoilerplateMatch::Prefix {
+                b.longest = b.longest.max(pattern.len());
+            }
             match e.value {
                 BoilerplateMatch::Line => {
                     b.lines.insert(pattern);
@@ -52,7 +59,11 @@ impl Boilerplate {
             let span = Span::new(start, start + line.len());
             start = span.end + 1;
             let core = trim_furniture(line);
-            if !in_tail && !core.is_empty() && self.tails.contains(core) {
+            if !in_tail
+                && !core.is_empty()
+                && core.len() <= self.longest
+                && self.tails.contains(core)
+            {
                 in_tail = true;
             }
             in_links = in_links && is_link_line(line);
@@ -94,7 +105,7 @@ impl Boilerplate {
         if is_url_line(core) {
             return true;
         }
-        if self.lines.contains(core) {
+        if core.len() <= self.longest && self.lines.contains(core) {
             return true;
         }
         self.prefixes.iter().any(|p| {
@@ -109,13 +120,13 @@ impl Boilerplate {
 
 /// Strips list markers, bullets, punctuation and spaces from both ends.
 fn trim_furniture(line: &str) -> &str {
-    let line = line.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '@');
+    let line = line.trim_matches(|c: char| !is_word_char(c) && c != '#' && c != '@');
     // Leading list numbers: "1. ", "2) ".
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 && digits <= 3 {
         let rest = &line[digits..];
         if rest.starts_with(['.', ')', '-']) {
-            return rest.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '@');
+            return rest.trim_matches(|c: char| !is_word_char(c) && c != '#' && c != '@');
         }
     }
     line

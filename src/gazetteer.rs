@@ -27,7 +27,7 @@ start, and each gazetteer reads its raw matches from that [`Scan`]
 ([`Gazetteer::find_doc`]) and applies its own boundary rules.
 */
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::document::Document;
@@ -43,9 +43,8 @@ use crate::vocab::CliticRole;
 /// it), from which one [`Matcher`] is built.
 #[derive(Debug, Clone, Default)]
 pub struct Clitics {
-    chains: HashSet<String>,
-    /// Chains that end with the article (ال, لل).
-    definite: HashSet<String>,
+    /// Per chain id of `trie`: the chain ends with the article (ال, لل).
+    definite: Vec<bool>,
     /// The chains as a trie, to find those that begin a word.
     trie: Trie,
     registry: Arc<Mutex<Registry>>,
@@ -96,13 +95,14 @@ impl Clitics {
             }
         }
         let mut trie = TrieBuilder::default();
+        let mut chains: Vec<String> = chains.into_iter().collect();
+        chains.sort();
         for (i, c) in chains.iter().enumerate() {
             trie.insert(c, i as u32);
         }
         let trie = trie.build();
         Clitics {
-            chains,
-            definite,
+            definite: chains.iter().map(|c| definite.contains(c)).collect(),
             trie,
             registry: Arc::default(),
         }
@@ -141,11 +141,13 @@ impl Clitics {
     }
 
     pub fn is_chain(&self, s: &str) -> bool {
-        self.chains.contains(s)
+        self.trie.get(s).is_some()
     }
 
     pub fn is_definite_chain(&self, s: &str) -> bool {
-        self.definite.contains(s)
+        self.trie
+            .get(s)
+            .is_some_and(|id| self.definite[id as usize])
     }
 }
 
@@ -181,18 +183,30 @@ pub struct Matcher {
 /// start, end) in start order. Boundaries are checked by each gazetteer.
 #[derive(Debug, Clone, Default)]
 pub struct Scan {
-    raw: Vec<Vec<(u32, u32, u32)>>,
+    /// Every list's matches, list after list.
+    raw: Vec<(u32, u32, u32)>,
+    /// Where each list's matches begin in `raw` (and the end, last).
+    offsets: Vec<u32>,
+}
+
+impl Scan {
+    fn list(&self, list: usize) -> Option<&[(u32, u32, u32)]> {
+        let (a, b) = (*self.offsets.get(list)?, *self.offsets.get(list + 1)?);
+        Some(&self.raw[a as usize..b as usize])
+    }
 }
 
 impl Matcher {
     /// Walks the trie from every place a surface may start.
     pub fn scan(&self, text: &str) -> Scan {
         let bytes = text.as_bytes();
-        let mut raw = vec![Vec::new(); self.lists];
+        // One vector for all lists, sorted by list afterwards: a vector
+        // per list costs an allocation each.
+        let mut found: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(text.len() / 16);
         let mut walk = |start: usize| {
             self.trie.walk(text, start, |end, id| {
                 let (list, pattern) = self.owners[id as usize];
-                raw[list as usize].push((pattern, start as u32, end as u32));
+                found.push((list, pattern, start as u32, end as u32));
             });
         };
         let mut prev_word = false;
@@ -221,7 +235,22 @@ impl Matcher {
             }
             prev_word = word;
         }
-        Scan { raw }
+        // A stable counting sort by list keeps each list in start order.
+        let mut offsets = vec![0u32; self.lists + 1];
+        for f in &found {
+            offsets[f.0 as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut next = offsets.clone();
+        let mut raw = vec![(0, 0, 0); found.len()];
+        for (list, pattern, start, end) in found {
+            let at = &mut next[list as usize];
+            raw[*at as usize] = (pattern, start, end);
+            *at += 1;
+        }
+        Scan { raw, offsets }
     }
 }
 
@@ -323,7 +352,7 @@ impl<T: Clone> Gazetteer<T> {
     /// text order, from the document's shared scan when it has one.
     pub fn find_all_doc<'g>(&'g self, doc: &Document) -> Vec<Hit<'g, T>> {
         let text = doc.ntext();
-        let Some(raw) = doc.scan().and_then(|s| s.raw.get(self.shared)) else {
+        let Some(raw) = doc.scan().and_then(|s| s.list(self.shared)) else {
             return self.find_all(text);
         };
         let mut hits = Vec::new();
@@ -488,18 +517,16 @@ pub fn select_longest<T>(mut hits: Vec<Hit<'_, T>>) -> Vec<Hit<'_, T>> {
         return hits;
     }
     hits.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start));
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    // Taken spans, disjoint and so sorted by start and end alike.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
     for h in hits {
         let s = h.span;
-        let clash_before = taken
-            .range(..s.end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > s.start);
-        if clash_before {
+        let i = taken.partition_point(|&(start, _)| start < s.end);
+        if i > 0 && taken[i - 1].1 > s.start {
             continue;
         }
-        taken.insert(s.start, s.end);
+        taken.insert(i, (s.start, s.end));
         out.push(h);
     }
     out.sort_by_key(|h| h.span.start);

@@ -145,21 +145,49 @@ impl NormText {
         let mut orig_start = Vec::with_capacity(original.len());
         let mut orig_end = Vec::with_capacity(original.len());
         let mut expanded = String::new();
-        for (pos, c) in original.char_indices() {
-            let start = pos as u32;
-            let end = (pos + c.len_utf8()) as u32;
-            // The common case, a kept character: no state to consult.
-            if let Fold::Keep = fold_fast(c)
-                && c != '\u{2009}'
-                && !is_presentation_form(c)
-            {
-                text.push(c);
-                for _ in 0..c.len_utf8() {
+        let bytes = original.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            // The common case: a run of kept ASCII and two-byte Arabic
+            // characters, copied at once with no state to consult.
+            let run = pos;
+            while let Some(&b) = bytes.get(pos) {
+                let len = if b < 0x80 {
+                    1
+                } else if (0xD8..=0xDB).contains(&b) && pos + 1 < bytes.len() {
+                    2
+                } else {
+                    break;
+                };
+                let code = if len == 1 {
+                    b as usize
+                } else {
+                    (((b as usize) & 0x1F) << 6 | (bytes[pos + 1] as usize & 0x3F)) - 0x0600 + 0x80
+                };
+                // A space after a kept character is kept as it is: only
+                // runs of spaces collapse.
+                let kept = matches!(COMMON[code], Fold::Keep)
+                    || (b == b' ' && pos > run && bytes[pos - 1] != b' ');
+                if !kept {
+                    break;
+                }
+                let (start, end) = (pos as u32, (pos + len) as u32);
+                for _ in 0..len {
                     orig_start.push(start);
                     orig_end.push(end);
                 }
+                pos += len;
+            }
+            if run < pos {
+                text.push_str(&original[run..pos]);
                 continue;
             }
+            let Some(c) = original[pos..].chars().next() else {
+                break;
+            };
+            let start = pos as u32;
+            let end = (pos + c.len_utf8()) as u32;
+            pos += c.len_utf8();
             if is_presentation_form(c) {
                 expanded.clear();
                 expanded.extend(std::iter::once(c).nfkc());

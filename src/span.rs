@@ -57,12 +57,16 @@ const STEP: usize = 512;
 impl<'a> CharOffsets<'a> {
     pub fn new(text: &'a str) -> CharOffsets<'a> {
         let mut checkpoints = Vec::with_capacity(text.len() / STEP + 1);
-        let mut next = 0;
-        for (chars, (byte, _)) in text.char_indices().enumerate() {
-            if byte >= next {
-                checkpoints.push((byte, chars));
-                next = byte + STEP;
+        let (mut byte, mut chars) = (0, 0);
+        while byte < text.len() {
+            checkpoints.push((byte, chars));
+            let mut next = (byte + STEP).min(text.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
+            // std counts code points of a slice word by word.
+            chars += text[byte..next].chars().count();
+            byte = next;
         }
         if checkpoints.is_empty() {
             checkpoints.push((0, 0));

@@ -151,6 +151,15 @@ impl Trie {
         }
     }
 
+    /// The id of `s` when it is one of the trie's strings (the first id).
+    pub fn get(&self, s: &str) -> Option<u32> {
+        let mut node = self.nodes.first()?;
+        for c in s.chars() {
+            node = &self.nodes[self.child(node, c)? as usize];
+        }
+        (node.ends_len > 0).then(|| self.ends[node.ends_first as usize])
+    }
+
     /// True when some string starts with `c`.
     pub fn starts_with(&self, c: char) -> bool {
         self.nodes
