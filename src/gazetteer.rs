@@ -355,7 +355,7 @@ impl<T: Clone> Gazetteer<T> {
         let Some(raw) = doc.scan().and_then(|s| s.list(self.shared)) else {
             return self.find_all(text);
         };
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(raw.len());
         for &(pattern, start, end) in raw {
             self.check(text, pattern, start as usize, end as usize, &mut hits);
         }
@@ -518,8 +518,8 @@ pub fn select_longest<T>(mut hits: Vec<Hit<'_, T>>) -> Vec<Hit<'_, T>> {
     }
     hits.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start));
     // Taken spans, disjoint and so sorted by start and end alike.
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut out = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
+    let mut out = Vec::with_capacity(hits.len());
     for h in hits {
         let s = h.span;
         let i = taken.partition_point(|&(start, _)| start < s.end);

@@ -219,11 +219,13 @@ impl Pipeline {
 
     /// Runs the annotators in order.
     pub fn annotate(&self, doc: &Document) -> Vec<Mention> {
-        let mut mentions = Vec::new();
+        // Sized for a typical article (a mention per 16 bytes), and one
+        // buffer for every annotator's output.
+        let mut mentions = Vec::with_capacity(doc.ntext().len() / 16);
+        let mut out = Vec::with_capacity(doc.ntext().len() / 32);
         for a in &self.annotators {
-            let mut out = Vec::new();
             a.annotate(doc, &mentions, &mut out);
-            mentions.extend(out);
+            mentions.append(&mut out);
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         mentions
