@@ -250,6 +250,9 @@ str_enum!(
         Statement = "statement",
         /// A preposition that introduces a channel (على, عبر).
         Via = "via",
+        /// Opens an aside of examples («ومنها», «من بينها»): a clause right
+        /// after the aside's closing comma is said of its names.
+        Including = "including",
     }
 );
 
@@ -357,6 +360,9 @@ str_enum!(
         Delay = "delay",
         /// Elapsed since a start (منذ).
         Since = "since",
+        /// Right after a duration: counted from the outage's start («بعد
+        /// خمس ساعات من بدء العطل»).
+        FromStart = "from_start",
         /// An estimate (قد يستغرق).
         Estimate = "estimate",
         /// A compensation period (تعويض, مجانا): what customers get, not

@@ -613,6 +613,17 @@ fn cue_of(cx: &Cx<'_>, doc: &Document, span: Span, qualifier: Option<Span>) -> O
         Some((_, DurationCue::Delay)) if restored_before(cx, sentence, span.start) => {
             Some(DurationCue::Lasted)
         }
+        // «أعلنت عودة الخدمات ... أي بعد نحو خمس ساعات من بدء العطل»: a
+        // delay counted from the start, in a sentence of the restoration.
+        Some((_, DurationCue::Delay))
+            if after(DurationCue::FromStart)
+                && !cx
+                    .restored
+                    .starting_in(Span::new(sentence.start.min(span.start), span.start))
+                    .is_empty() =>
+        {
+            Some(DurationCue::Lasted)
+        }
         // «ما تزال مقطوعة منذ أكثر من ثماني ساعات»: down for that long so
         // far.
         Some((s, DurationCue::Since)) if outage_right_before(cx, sentence, s.start) => {
@@ -699,7 +710,11 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
             continue;
         };
         let (s1, t1) = times[i];
-        if !within_words(text, s1.end, s2.start, SPAN_WORDS) {
+        // «بدأ المستخدمون في الإبلاغ عن المشكلة نحو الساعة السابعة، ...
+        // واستمر العطل حتى الحادية عشرة»: an end after «استمر ... حتى» runs
+        // from the time before it in the sentence, however far apart.
+        let lasted_until = until.is_some_and(|u| lasted_before(cx, u.start));
+        if !lasted_until && !within_words(text, s1.end, s2.start, SPAN_WORDS) {
             continue;
         }
         let from = cx.marker_before(s1.start, DateMarker::From);

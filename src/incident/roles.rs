@@ -82,8 +82,10 @@ fn reach(role: PlatformCue) -> usize {
     match role {
         PlatformCue::Channel | PlatformCue::Owner => 3,
         PlatformCue::Source => 4,
-        // «ولجأ بعض المستخدمين العرب إلى تطبيقي «أنغامي» و«يوتيوب ميوزيك»»
-        PlatformCue::Competitor => 8,
+        // «ولجأ بعض المستخدمين العرب إلى تطبيقي «أنغامي» و«يوتيوب ميوزيك»»,
+        // «ولجأ عدد كبير من المستخدمين إلى محافظ الهاتف المحمول مثل «فودافون
+        // كاش»»
+        PlatformCue::Competitor => 10,
         _ => 0,
     }
 }
@@ -242,14 +244,15 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     }) {
         return Verdict::Other;
     }
-    // A competitor word right after the name, no word between («تيليجرام
-    // المنافس», «جيميني بديلا عنه»); further on, it introduces the next name
+    // A competitor word right after the name or the list it ends, no word
+    // between («تيليجرام المنافس», «جيميني بديلا عنه», «شهد «تيليغرام»
+    // و«سيغنال» ارتفاعا في عدد التنزيلات»); further on, it introduces the next name
     // («شاهد لساعتين مقارنة بنتفليكس»).
     if cues().any(|(c, role)| {
         role == PlatformCue::Competitor
-            && c.start >= span.end
-            && words(span.end, c.start) == 0
-            && !text[span.end..c.start].contains([',', ';', ':'])
+            && c.start >= list_end
+            && words(list_end, c.start) == 0
+            && !text[list_end..c.start].contains([',', ';', ':'])
     }) {
         return Verdict::Other;
     }
@@ -286,6 +289,22 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         role == PlatformCue::Unaffected && described.contains(c) && !restored_apart(c)
     }) {
         return Verdict::Other;
+    }
+    // A list set off as an aside of examples: the clause that starts right
+    // after its closing comma is its predicate («تطبيقات البنوك، ومنها تطبيق
+    // «X» وتطبيق «Y»، عملت بشكل طبيعي»).
+    let aside = cues().any(|(c, role)| {
+        role == PlatformCue::Including && c.end <= head.start && gap_is_list(c.end, head.start)
+    });
+    if aside {
+        let after = &text[list_end..doc.sentences[s].span.end];
+        let rest = after.trim_start_matches(['"', '»', '”', ' ']);
+        if let Some(predicate) = rest.strip_prefix(',') {
+            let at = doc.sentences[s].span.end - predicate.trim_start().len();
+            if cues().any(|(c, role)| role == PlatformCue::Unaffected && c.start == at) {
+                return Verdict::Other;
+            }
+        }
     }
     // A denied outage: earlier in the clause («تنفي وجود عطل في جيميناي»),
     // or in a later clause that names no other service and where nothing
