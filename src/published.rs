@@ -83,8 +83,30 @@ pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
         if (rank > 0 || placed) && extra <= DATELINE_EXTRA_WORDS {
             return Some(date);
         }
+        // A wire dateline that opens the first paragraph: a place, the
+        // date, the agency in brackets and a dash before the story
+        // («صفاقس، 19 فيفري 2025 (وات) - شهدت ...»).
+        if placed && wire_dash(&text[span.end..line.end]) {
+            return Some(date);
+        }
     }
     None
+}
+
+/// True when `rest`, the line after a date, starts with an optional
+/// bracketed agency of a few words and then a dash.
+fn wire_dash(rest: &str) -> bool {
+    let mut rest = rest.trim_start();
+    if let Some(inner) = rest.strip_prefix('(') {
+        let Some(close) = inner.find(')') else {
+            return false;
+        };
+        if inner[..close].split_whitespace().count() > DATELINE_EXTRA_WORDS {
+            return false;
+        }
+        rest = inner[close + 1..].trim_start();
+    }
+    rest.starts_with(['-', '–', '—'])
 }
 
 /// Reads dates in URLs; built once.

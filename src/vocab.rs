@@ -395,6 +395,9 @@ str_enum!(
         Until = "until",
         /// Counts back from publication (قبل يومين).
         Ago = "ago",
+        /// A part of a month an ordinal counts («النصف الثاني من رمضان»,
+        /// «الأسبوع الأول من مارس»): the ordinal is then no day.
+        Part = "part",
     }
 );
 

@@ -592,6 +592,17 @@ fn day_before(cx: &Cx<'_>, pos: usize) -> Option<(usize, u8)> {
     if linked.is_none() && !n.digits {
         return None;
     }
+    // «النصف الثاني من رمضان»: the ordinal counts halves, not days.
+    if !n.digits
+        && cx
+            .marker_before(
+                with_article(cx.text, ns.start),
+                &[DateMarker::Part, DateMarker::Week],
+            )
+            .is_some()
+    {
+        return None;
+    }
     day_number(cx, ns, &n)
 }
 
