@@ -249,6 +249,35 @@ impl Annotator for DateTimeAnnotator {
 }
 
 impl DateTimeAnnotator {
+    /// The month names of `unglued` (the text with glued digits blanked):
+    /// only lines that changed are matched again, the others come from the
+    /// document's shared scan. No name crosses a line, and the boundary
+    /// checks stop at its newline, so this equals matching the whole text.
+    fn months_unglued<'g>(&'g self, cx: &Cx<'_>, unglued: &str) -> Vec<Hit<'g, MonthName>> {
+        let scanned = self.months.find_all_doc(cx.doc);
+        let mut all = Vec::with_capacity(scanned.len());
+        let mut start = 0;
+        for line in unglued.split('\n') {
+            let end = start + line.len();
+            if cx.text[start..end] == *line {
+                all.extend(
+                    scanned
+                        .iter()
+                        .filter(|h| h.span.start >= start && h.span.end <= end)
+                        .copied(),
+                );
+            } else {
+                all.extend(self.months.find_all(line).into_iter().map(|mut h| {
+                    h.span = Span::new(h.span.start + start, h.span.end + start);
+                    h.word_start += start;
+                    h
+                }));
+            }
+            start = end + 1;
+        }
+        crate::gazetteer::select_longest(all)
+    }
+
     /// Month names with their day, year and second name.
     fn month_pieces(&self, cx: &Cx<'_>, out: &mut Vec<(Span, Piece)>) {
         let text = cx.text;
@@ -256,7 +285,7 @@ impl DateTimeAnnotator {
         // otherwise the document's shared scan serves.
         let hits = match unglue_digits(text) {
             std::borrow::Cow::Borrowed(_) => self.months.find_doc(cx.doc),
-            std::borrow::Cow::Owned(unglued) => self.months.find(&unglued),
+            std::borrow::Cow::Owned(unglued) => self.months_unglued(cx, &unglued),
         };
         let mut k = 0;
         while k < hits.len() {
