@@ -735,6 +735,27 @@ fn mark_related(
             }
         }
     }
+    // The first recent day an outage sentence gives before any recall in
+    // it: the article's own day, even in a sentence that recalls others.
+    let first_past = |s: usize| {
+        by_sentence[s]
+            .iter()
+            .filter(|&&i| mentions[i].value.is_cue(Cue::Outage(OutageCue::Past)))
+            .map(|&i| mentions[i].span.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    // Without a publication date no day is known to be recent.
+    let first_told = dates
+        .iter()
+        .filter(|_| published.is_some())
+        .find(|(s, span, e, r)| {
+            info[*s].outage
+                && r.precision == Some(Precision::Day)
+                && !looks_older(e, r, published, recent_days)
+                && span.end <= first_past(*s)
+        })
+        .map(|(_, _, _, r)| r.clone());
     // A past cue marks an earlier outage when the sentence speaks of an
     // outage or dates it («وفي وقت سابق من شهر مارس ... انقطاع مماثل»); the
     // pluperfect about this outage («وكان مستخدمون قد رجّحوا أن الضغط وراء
@@ -757,10 +778,25 @@ fn mark_related(
                 && !definite(text, mentions[i].span)
                 && !introduces_cause(mentions[i].span)
         });
+        // A recall after this outage was dated and named («استفاق اللبنانيون
+        // فجر أمس على انقطاع ...، في مشهد أعاد إلى الأذهان أزمات الشتاء
+        // الماضي») is about the recalled events, not the sentence.
+        let told_before = |p: usize| {
+            dates.iter().any(|(ds, span, _, r)| {
+                *ds == s
+                    && span.end <= p
+                    && r.value.is_some()
+                    && first_told.as_ref().is_some_and(|f| f.value == r.value)
+            }) && ms.iter().any(|&k| {
+                mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
+                    && mentions[k].span.end <= p
+            })
+        };
         // A past cue inside «بعد ساعات من مشكلة مماثلة» dates the event this
         // one came after; it does not make the sentence about it.
         let past = ms.iter().any(|&i| {
             mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
+                && !told_before(mentions[i].span.start)
                 && !ms.iter().any(|&k| {
                     mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))
                         && mentions[k].span.end <= mentions[i].span.start
