@@ -290,6 +290,22 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     }) {
         return Verdict::Other;
     }
+    // «كذلك» (likewise) at the head of the clause carries the clause before
+    // it («عملت «واتساب» بشكل طبيعي، وكذلك خدمات الإنترنت لدى «سيريتل»»).
+    let likewise = sentence.iter().any(|&j| {
+        let a = mentions[j].span;
+        mentions[j].value.is_cue(Cue::Outage(OutageCue::Also))
+            && clause.contains(a)
+            && a.end <= span.start
+            && words(clause.start, crate::normalize::word_start(text, a.start)) == 0
+    });
+    if likewise && clause.start > doc.sentences[s].span.start {
+        let at = clause.start - 1;
+        let before = clause_of(text, doc.sentences[s].span, Span::new(at, at));
+        if cues().any(|(c, role)| role == PlatformCue::Unaffected && before.contains(c)) {
+            return Verdict::Other;
+        }
+    }
     // A list set off as an aside of examples: the clause that starts right
     // after its closing comma is its predicate («تطبيقات البنوك، ومنها تطبيق
     // «X» وتطبيق «Y»، عملت بشكل طبيعي»).
