@@ -300,7 +300,11 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
             && words(clause.start, crate::normalize::word_start(text, a.start)) == 0
     });
     if likewise && clause.start > doc.sentences[s].span.start {
-        let at = clause.start - 1;
+        // The mark that opens the clause (a dash may take three bytes).
+        let at = text[..clause.start]
+            .char_indices()
+            .next_back()
+            .map_or(clause.start, |(i, _)| i);
         let before = clause_of(text, doc.sentences[s].span, Span::new(at, at));
         if cues().any(|(c, role)| role == PlatformCue::Unaffected && before.contains(c)) {
             return Verdict::Other;
@@ -494,9 +498,10 @@ pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     const MARKS: &[char] = &[',', ';', ':', '(', ')', '-', '–', '—'];
     let floor = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(sentence.start));
     let ceil = ceil_char_boundary(text, (span.end + WINDOW).min(sentence.end));
-    let start = text[floor..span.start]
-        .rfind(MARKS)
-        .map_or(floor, |i| floor + i + 1);
+    // After the mark, which may take more than one byte («—»).
+    let start = text[floor..span.start].rfind(MARKS).map_or(floor, |i| {
+        floor + i + text[floor + i..].chars().next().map_or(1, char::len_utf8)
+    });
     let end = text[span.end..ceil]
         .find(MARKS)
         .map_or(ceil, |i| span.end + i);
