@@ -808,7 +808,17 @@ fn mark_related(
                         ) <= 3
                 })
         });
-        if past && (new_outage || si.restored || dated.contains(&s)) {
+        // A date alone counts when a past cue other than the date's own
+        // words recalls an outage («شهدت انقطاعا مماثلا في فبراير من العام
+        // الماضي»); «وتجاوزت إيراداتها العام الماضي 100 مليار دولار» recalls
+        // nothing.
+        let recalled = ms.iter().any(|&i| {
+            mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
+                && !dates
+                    .iter()
+                    .any(|(ds, span, ..)| *ds == s && span.overlaps(mentions[i].span))
+        });
+        if past && (new_outage || si.restored || (dated.contains(&s) && recalled)) {
             si.related = true;
         }
     }
