@@ -370,22 +370,12 @@ impl<T: Clone> Gazetteer<T> {
 
     /// Every valid occurrence, overlapping ones included, in text order.
     pub fn find_all<'g>(&'g self, text: &str) -> Vec<Hit<'g, T>> {
-        let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut prev_word = false;
         for (pos, c) in text.char_indices() {
             let word = is_word_char(c);
             if !prev_word {
-                // Nothing but the word start, or a chain of proclitics from
-                // it, may precede a surface inside a word.
-                self.try_at(text, pos, &mut hits);
-                if word && self.clitics_allowed {
-                    self.clitics.trie.walk(text, pos, |end, _| {
-                        if end < bytes.len() && text.is_char_boundary(end) {
-                            self.try_at(text, end, &mut hits);
-                        }
-                    });
-                }
+                self.try_word_at(text, pos, word, &mut hits);
             } else if !word && self.own().starts_with(c) {
                 // A surface that begins with a non-word character (#, %)
                 // right after a word: the word must be a proclitic chain.
@@ -395,6 +385,20 @@ impl<T: Clone> Gazetteer<T> {
         }
         hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
         hits
+    }
+
+    /// Adds the surfaces of the word (or non-word character) at `pos`:
+    /// nothing but the word start, or a chain of proclitics from it, may
+    /// precede a surface inside a word.
+    fn try_word_at<'g>(&'g self, text: &str, pos: usize, word: bool, hits: &mut Vec<Hit<'g, T>>) {
+        self.try_at(text, pos, hits);
+        if word && self.clitics_allowed {
+            self.clitics.trie.walk(text, pos, |end, _| {
+                if end < text.len() && text.is_char_boundary(end) {
+                    self.try_at(text, end, hits);
+                }
+            });
+        }
     }
 
     /// Adds the surfaces that start at `start` and pass the boundary checks.
@@ -449,14 +453,7 @@ impl<T: Clone> Gazetteer<T> {
     /// start), without scanning the rest of the text.
     pub fn find_at<'g>(&'g self, text: &str, pos: usize) -> Option<Hit<'g, T>> {
         let mut hits = Vec::new();
-        self.try_at(text, pos, &mut hits);
-        if self.clitics_allowed && text[pos..].starts_with(is_word_char) {
-            self.clitics.trie.walk(text, pos, |end, _| {
-                if end < text.len() && text.is_char_boundary(end) {
-                    self.try_at(text, end, &mut hits);
-                }
-            });
-        }
+        self.try_word_at(text, pos, text[pos..].starts_with(is_word_char), &mut hits);
         hits.into_iter()
             .filter(|h| h.word_start == pos)
             .min_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start))

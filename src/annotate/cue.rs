@@ -50,9 +50,7 @@ fn denials(text: &str, hits: &[Hit<'_, Cue>]) -> Vec<Mention> {
         };
         let gap = &text[d.span.end..o.word_start];
         if *o.value == Cue::Outage(OutageCue::Outage)
-            && gap
-                .chars()
-                .all(|c| c.is_whitespace() || "\"«»“”'".contains(c))
+            && gap.chars().all(|c| c.is_whitespace() || super::is_quote(c))
         {
             out.push(Mention {
                 span: d.span.cover(o.span),

@@ -804,9 +804,6 @@ fn skip_glue(text: &str, pos: usize, extra: &str) -> usize {
             .len()
 }
 
-/// Quotation marks around a month name.
-const QUOTES: &str = "«»\"“”'";
-
 /// The end of the word starting at `pos`.
 fn word_end(text: &str, pos: usize) -> usize {
     text[pos..]
@@ -823,7 +820,7 @@ fn word_start_of(text: &str, pos: usize) -> usize {
 /// What may stand between two names of one month.
 fn is_pair_glue(gap: &str) -> bool {
     // Lazily: the gap may run to a far month name.
-    let mut rest = gap.chars().filter(|c| *c != ' ' && !QUOTES.contains(*c));
+    let mut rest = gap.chars().filter(|c| *c != ' ' && !super::is_quote(*c));
     match (rest.next(), rest.next()) {
         (None, _) => true,
         (Some(c), None) => matches!(c, '/' | '-' | '(' | ',' | '–'),

@@ -223,6 +223,12 @@ pub fn numbers(mentions: &[Mention]) -> impl Iterator<Item = (Span, &Number)> + 
     })
 }
 
+/// Quotation marks (« » " “ ” '), which may stand around a name or a
+/// quoted word without changing what is read.
+pub fn is_quote(c: char) -> bool {
+    matches!(c, '«' | '»' | '"' | '“' | '”' | '\'')
+}
+
 /// Skips spaces (not newlines) forward from `pos` in `text`.
 pub fn skip_spaces(text: &str, pos: usize) -> usize {
     pos + text[pos..].len() - text[pos..].trim_start_matches([' ', '\u{2009}']).len()
