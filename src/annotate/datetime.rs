@@ -33,12 +33,13 @@ Clock times are in [`clock`].
 */
 
 mod clock;
+mod digits;
 mod resolve;
 
 pub(super) use clock::to_24h;
 pub use resolve::{Precision, Resolved, resolve};
 
-use regex::Regex;
+use digits::{DigitRegex, Digits, Start};
 
 use super::{Annotator, Cue, DateExpr, Mention, Number, Value, numbers, skip_spaces};
 use crate::calendar::Date;
@@ -55,7 +56,7 @@ pub struct DateTimeAnnotator {
     relative: Gazetteer<i32>,
     parts: Gazetteer<DayPart>,
     units: Gazetteer<(DurationUnit, UnitCount)>,
-    numeric: Regex,
+    numeric: DigitRegex,
     clocks: clock::Clocks,
 }
 
@@ -144,6 +145,7 @@ struct Cx<'a> {
     text: &'a str,
     nums: Positions<Number>,
     markers: Positions<DateMarker>,
+    digits: Digits,
 }
 
 impl Cx<'_> {
@@ -188,10 +190,13 @@ impl DateTimeAnnotator {
             relative: Gazetteer::new(&lex.relative_days, clitics),
             parts: Gazetteer::new(&lex.day_parts, clitics),
             units: Gazetteer::new(&lex.duration_units, clitics),
-            numeric: Regex::new(
+            // A separator after a run of 1, 2 or 4 digits.
+            numeric: DigitRegex::new(
                 r"(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})|(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4})",
-            )
-            .expect("constant regex"),
+                Start::AnyDigit,
+                &[1, 2, 4],
+                &[b"-", b"/", b"."],
+            ),
             clocks: clock::Clocks::new(lex, clitics),
         }
     }
@@ -212,12 +217,13 @@ impl Annotator for DateTimeAnnotator {
                 Cue::Date(m) => Some((s, m)),
                 _ => None,
             })),
+            digits: Digits::new(text),
         };
         let parts = self.parts.find_doc(doc);
         let times = self.clocks.times(doc, prior, &cx, &parts);
         let mut pieces = Vec::new();
         self.month_pieces(&cx, &mut pieces);
-        self.numeric_pieces(text, &mut pieces);
+        self.numeric_pieces(&cx, &mut pieces);
         let time_spans: Vec<Span> = times.iter().map(|(s, _)| *s).collect();
         self.day_pieces(&cx, &parts, &time_spans, &mut pieces);
         self.ago_pieces(&cx, &mut pieces);
@@ -360,11 +366,12 @@ impl DateTimeAnnotator {
     }
 
     /// Numeric dates.
-    fn numeric_pieces(&self, text: &str, out: &mut Vec<(Span, Piece)>) {
-        for c in self.numeric.captures_iter(text) {
-            let m = c.get(0).expect("whole match");
-            let before = text[..m.start()].chars().next_back();
-            let rest = &text[m.end()..];
+    fn numeric_pieces(&self, cx: &Cx<'_>, out: &mut Vec<(Span, Piece)>) {
+        let text = cx.text;
+        for c in self.numeric.matches(text, &cx.digits) {
+            let (m_start, m_end) = c.span(0).expect("whole match");
+            let before = text[..m_start].chars().next_back();
+            let rest = &text[m_end..];
             let after = rest.chars().next();
             let mut after2 = rest.chars().skip(1);
             // Not inside a longer run of numbers (an IP address, a phone
@@ -376,6 +383,7 @@ impl DateTimeAnnotator {
             if before.is_some_and(|c| c.is_ascii_digit() || "/-.".contains(c)) || continues {
                 continue;
             }
+            let c = &c.caps;
             let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<i64>().ok());
             let (y, mo, d, s1, s2) = if c.get(1).is_some() {
                 (num(1), num(3), num(5), c.get(2), c.get(4))
@@ -397,7 +405,7 @@ impl DateTimeAnnotator {
                 continue;
             }
             out.push((
-                Span::new(m.start(), m.end()),
+                Span::new(m_start, m_end),
                 Piece::Calendar {
                     year: Some(y as i32),
                     month: mo as u8,

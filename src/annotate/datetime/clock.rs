@@ -24,6 +24,8 @@ the incident takes the first.
 
 use regex::Regex;
 
+use super::digits::{DigitRegex, Start};
+
 use super::{Cx, overlaps_sorted, with_article, word_start_of};
 use crate::annotate::{ClockTime, Cue, Mention, skip_spaces};
 use crate::document::Document;
@@ -36,7 +38,7 @@ use crate::vocab::*;
 pub(super) struct Clocks {
     zones: Gazetteer<Tz>,
     units: Gazetteer<(DurationUnit, UnitCount)>,
-    digits: Regex,
+    digits: DigitRegex,
     offset: Regex,
 }
 
@@ -58,8 +60,15 @@ impl Clocks {
             units: Gazetteer::new(&lex.duration_units, clitics),
             // The leading non-digit keeps a rejected match («2025,11») from
             // swallowing the start of the next one («11:32»).
-            digits: Regex::new(r"(?:^|\D)((\d{1,2})( ?: ?|[.,])(\d{2})(:\d{2})?)")
-                .expect("constant regex"),
+            // The first digit of a run (a rejected «2025,11» must not
+            // swallow the start of «11:32»), one or two digits, then a
+            // separator.
+            digits: DigitRegex::new(
+                r"((\d{1,2})( ?: ?|[.,])(\d{2})(:\d{2})?)",
+                Start::RunStart,
+                &[1, 2],
+                &[b":", b" :", b": ", b" : ", b".", b","],
+            ),
             offset: Regex::new(r"^ ?([+-]) ?(\d{1,2})(?::?(\d{2}))?").expect("constant regex"),
         }
     }
@@ -88,10 +97,11 @@ impl Clocks {
         let tail = |end: usize| self.tail(text, end, parts, &zones, &hedges);
         let mut out: Vec<(Span, ClockTime)> = Vec::new();
 
-        for c in self.digits.captures_iter(text) {
-            let m = c.get(1).expect("the time");
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
+        for c in self.digits.matches(text, &cx.digits) {
+            let (m_start, m_end) = c.span(1).expect("the time");
+            let c = &c.caps;
+            let before = text[..m_start].chars().next_back();
+            let after = text[m_end..].chars().next();
             // Not part of a longer number, a date or a UTC offset («+02:00»).
             if before.is_some_and(|b| ":/.+-".contains(b))
                 || after.is_some_and(|a| a.is_ascii_digit() || ":/%".contains(a))
@@ -104,8 +114,8 @@ impl Clocks {
             if h > 24 || min > 59 {
                 continue;
             }
-            let hour_word = hour_word_before(cx, m.start());
-            let t = tail(m.end());
+            let hour_word = hour_word_before(cx, m_start);
+            let t = tail(m_end);
             // «6.30 مساءً», «(19,00 ت غ)»: dots and commas need a part, a
             // zone or الساعة to be a time rather than a decimal.
             if c[3].trim() != ":" && t.part.is_none() && t.tz.is_none() && hour_word.is_none() {
@@ -114,7 +124,7 @@ impl Clocks {
             // «الساعة 11:30 من ليل الثلاثاء»
             let part = t.part.or_else(|| part_after_min(cx, t.end, parts));
             out.push((
-                Span::new(hour_word.unwrap_or(m.start()), t.end),
+                Span::new(hour_word.unwrap_or(m_start), t.end),
                 ClockTime {
                     hour: to_24h(h, part),
                     minute: min,
