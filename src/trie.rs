@@ -3,10 +3,14 @@ A compact character trie for lexicon surfaces.
 
 Built once ([`TrieBuilder`] → [`Trie`]), then only walked: from a position of
 a text, [`Trie::walk`] reports every surface that starts there. One step per
-character, not per byte, so an Arabic letter costs one lookup; a node's
-children are a sorted slice of one shared array, and nodes with many
-children in the Arabic block (the root, the first letters of common words)
-also get a direct table indexed by the letter.
+character, not per byte, so an Arabic letter costs one lookup.
+
+Walking is bound by memory latency, so a node is one record in one array,
+its children's letters and positions inline: a step reads one record, mostly
+one cache line. Records are laid out depth-first, so a chain of letters (the
+rest of a long surface) is read in order. Nodes with many children in the
+Arabic block (the root, the first letters of common words) also get a
+direct table indexed by the letter.
 */
 
 use std::collections::BTreeMap;
@@ -23,26 +27,20 @@ fn in_dense(c: char) -> bool {
     (c as u32).wrapping_sub(DENSE_FIRST) < DENSE_LEN as u32
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Node {
-    /// Children: `keys[first..first + len]`, `kids[first..first + len]`.
-    first: u32,
-    len: u32,
-    /// Index into `dense`, or `NONE`.
-    dense: u32,
-    /// Ids ending here: `ends[ends_first..ends_first + ends_len]`.
-    ends_first: u32,
-    ends_len: u32,
-}
-
 const NONE: u32 = u32::MAX;
+
+/// A record in `Trie::records`, at offset `r`:
+/// - `records[r]`: the number of children (low 16 bits) and of ids ending
+///   here (high 16 bits);
+/// - `records[r + 1]`: where those ids begin in `ends`;
+/// - `records[r + 2]`: the node's direct table in `dense`, or `NONE`;
+/// - then the children's letters, sorted, and their record offsets.
+const HEADER: usize = 3;
 
 /// A frozen trie.
 #[derive(Debug, Clone, Default)]
 pub struct Trie {
-    nodes: Vec<Node>,
-    keys: Vec<char>,
-    kids: Vec<u32>,
+    records: Vec<u32>,
     dense: Vec<[u32; DENSE_LEN]>,
     ends: Vec<u32>,
 }
@@ -74,78 +72,103 @@ impl TrieBuilder {
     }
 
     pub fn build(self) -> Trie {
-        // Nodes are numbered in depth-first order, so that a walk down a
-        // chain of letters reads consecutive nodes, keys and ends.
+        if self.children.is_empty() {
+            return Trie::default();
+        }
+        // Records in depth-first order: a walk down a chain of letters
+        // reads consecutive records.
         let mut order = Vec::with_capacity(self.children.len());
         let mut stack = vec![0u32];
         while let Some(n) = stack.pop() {
             order.push(n);
             stack.extend(self.children[n as usize].values().rev());
         }
-        let mut new_id = vec![0u32; self.children.len()];
-        for (i, &n) in order.iter().enumerate() {
-            new_id[n as usize] = i as u32;
+        let mut offset = vec![0u32; self.children.len()];
+        let mut at = 0usize;
+        for &n in &order {
+            offset[n as usize] = at as u32;
+            at += HEADER + 2 * self.children[n as usize].len();
         }
-        let mut t = Trie::default();
+        let mut t = Trie {
+            records: Vec::with_capacity(at),
+            ..Trie::default()
+        };
         for &n in &order {
             let (children, ends) = (&self.children[n as usize], &self.ends[n as usize]);
-            let mut node = Node {
-                first: t.keys.len() as u32,
-                len: children.len() as u32,
-                dense: NONE,
-                ends_first: t.ends.len() as u32,
-                ends_len: ends.len() as u32,
-            };
-            t.keys.extend(children.keys());
-            t.kids
-                .extend(children.values().map(|&k| new_id[k as usize]));
+            assert!(
+                children.len() < 1 << 16 && ends.len() < 1 << 16,
+                "trie node too wide"
+            );
+            t.records
+                .push(children.len() as u32 | (ends.len() as u32) << 16);
+            t.records.push(t.ends.len() as u32);
             t.ends.extend(ends);
             let letters = children.keys().filter(|&&c| in_dense(c)).count();
             if letters >= DENSE_CHILDREN {
                 let mut table = [NONE; DENSE_LEN];
                 for (&c, &kid) in children {
                     if in_dense(c) {
-                        table[(c as u32 - DENSE_FIRST) as usize] = new_id[kid as usize];
+                        table[(c as u32 - DENSE_FIRST) as usize] = offset[kid as usize];
                     }
                 }
-                node.dense = t.dense.len() as u32;
+                t.records.push(t.dense.len() as u32);
                 t.dense.push(table);
+            } else {
+                t.records.push(NONE);
             }
-            t.nodes.push(node);
+            t.records.extend(children.keys().map(|&c| c as u32));
+            t.records
+                .extend(children.values().map(|&k| offset[k as usize]));
         }
         t
     }
 }
 
 impl Trie {
+    /// The record of the child of the record at `r` for letter `c`.
     #[inline]
-    fn child(&self, node: &Node, c: char) -> Option<u32> {
-        if node.dense != NONE && in_dense(c) {
-            let kid = self.dense[node.dense as usize][(c as u32 - DENSE_FIRST) as usize];
-            return (kid != NONE).then_some(kid);
+    fn child(&self, r: usize, c: char) -> Option<usize> {
+        let rec = &self.records[r..];
+        let dense = rec[2];
+        if dense != NONE && in_dense(c) {
+            let kid = self.dense[dense as usize][(c as u32 - DENSE_FIRST) as usize];
+            return (kid != NONE).then_some(kid as usize);
         }
-        let (a, b) = (node.first as usize, (node.first + node.len) as usize);
-        self.keys[a..b]
-            .binary_search(&c)
-            .ok()
-            .map(|i| self.kids[a + i])
+        let n = (rec[0] & 0xFFFF) as usize;
+        let keys = &rec[HEADER..HEADER + n];
+        let i = if n <= 4 {
+            keys.iter().position(|&k| k == c as u32)?
+        } else {
+            keys.binary_search(&(c as u32)).ok()?
+        };
+        Some(rec[HEADER + n + i] as usize)
+    }
+
+    /// The ids ending at the record at `r`.
+    #[inline]
+    fn ends_at(&self, r: usize) -> &[u32] {
+        let n = (self.records[r] >> 16) as usize;
+        if n == 0 {
+            return &[];
+        }
+        let first = self.records[r + 1] as usize;
+        &self.ends[first..first + n]
     }
 
     /// Calls `found(end, id)` for every string of the trie that `text` holds
     /// at byte `start`, shortest first.
     #[inline]
     pub fn walk(&self, text: &str, start: usize, mut found: impl FnMut(usize, u32)) {
-        let Some(mut node) = self.nodes.first() else {
+        if self.records.is_empty() {
             return;
-        };
+        }
+        let mut r = 0;
         for (i, c) in text[start..].char_indices() {
-            let Some(kid) = self.child(node, c) else {
+            let Some(kid) = self.child(r, c) else {
                 return;
             };
-            node = &self.nodes[kid as usize];
-            let ends =
-                &self.ends[node.ends_first as usize..(node.ends_first + node.ends_len) as usize];
-            for &id in ends {
+            r = kid;
+            for &id in self.ends_at(r) {
                 found(start + i + c.len_utf8(), id);
             }
         }
@@ -153,18 +176,19 @@ impl Trie {
 
     /// The id of `s` when it is one of the trie's strings (the first id).
     pub fn get(&self, s: &str) -> Option<u32> {
-        let mut node = self.nodes.first()?;
-        for c in s.chars() {
-            node = &self.nodes[self.child(node, c)? as usize];
+        if self.records.is_empty() {
+            return None;
         }
-        (node.ends_len > 0).then(|| self.ends[node.ends_first as usize])
+        let mut r = 0;
+        for c in s.chars() {
+            r = self.child(r, c)?;
+        }
+        self.ends_at(r).first().copied()
     }
 
     /// True when some string starts with `c`.
     pub fn starts_with(&self, c: char) -> bool {
-        self.nodes
-            .first()
-            .is_some_and(|root| self.child(root, c).is_some())
+        !self.records.is_empty() && self.child(0, c).is_some()
     }
 }
 
@@ -207,7 +231,7 @@ mod tests {
             b.insert(w, i as u32);
         }
         let t = b.build();
-        assert!(t.nodes[0].dense != NONE);
+        assert!(t.records[2] != NONE);
         for (i, w) in words.iter().enumerate() {
             let mut found = Vec::new();
             t.walk(w, 0, |end, id| found.push((end, id)));
