@@ -30,16 +30,33 @@ use unicode_normalization::UnicodeNormalization;
 use crate::span::Span;
 
 /// A normalised view of a text with its map back to the original.
+///
+/// Each byte of `text` maps to the original character it comes from (its
+/// end extended over removed marks that follow it). Nearly every character
+/// keeps its length, so the map is kept as pieces where it changes, not as
+/// a table per byte.
 #[derive(Debug, Clone)]
 pub struct NormText {
     /// The normalised text: what annotators match on.
     pub text: String,
-    /// For each byte of `text`, the start byte of the original character.
-    orig_start: Vec<u32>,
-    /// For each byte of `text`, the end byte of the original character,
-    /// extended over removed marks that follow it.
-    orig_end: Vec<u32>,
+    /// The map, in order of `at`; the first piece starts at 0.
+    pieces: Vec<Piece>,
 }
+
+/// Where the map from normalised to original bytes changes.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// The first normalised byte of the piece.
+    at: u32,
+    /// The original byte of `at`.
+    orig: u32,
+    /// `SHIFT`: characters have their original length, shifted by
+    /// `orig - at`. Otherwise every byte of the piece comes from the
+    /// original character `orig..end`.
+    end: u32,
+}
+
+const SHIFT: u32 = u32::MAX;
 
 /// What the normaliser does with one original character.
 #[derive(Clone, Copy)]
@@ -141,16 +158,18 @@ fn fold_fast(c: char) -> Fold {
 impl NormText {
     /// Normalises `original`.
     pub fn new(original: &str) -> NormText {
-        let mut text = String::with_capacity(original.len());
-        let mut orig_start = Vec::with_capacity(original.len());
-        let mut orig_end = Vec::with_capacity(original.len());
+        let mut n = NormText {
+            text: String::with_capacity(original.len()),
+            pieces: Vec::new(),
+        };
         let mut expanded = String::new();
         let bytes = original.as_bytes();
         let mut pos = 0;
         while pos < bytes.len() {
-            // The common case: a run of kept ASCII and two-byte Arabic
-            // characters, copied at once with no state to consult.
-            let run = pos;
+            // The common case: a run of ASCII and two-byte Arabic characters
+            // that keep their length, with no state to consult.
+            let mut run = pos;
+            n.shift_from(pos);
             while let Some(&b) = bytes.get(pos) {
                 let len = if b < 0x80 {
                     1
@@ -164,24 +183,24 @@ impl NormText {
                 } else {
                     (((b as usize) & 0x1F) << 6 | (bytes[pos + 1] as usize & 0x3F)) - 0x0600 + 0x80
                 };
-                // A space after a kept character is kept as it is: only
-                // runs of spaces collapse.
-                let kept = matches!(COMMON[code], Fold::Keep)
-                    || (b == b' ' && pos > run && bytes[pos - 1] != b' ');
-                if !kept {
-                    break;
-                }
-                let (start, end) = (pos as u32, (pos + len) as u32);
-                for _ in 0..len {
-                    orig_start.push(start);
-                    orig_end.push(end);
+                match COMMON[code] {
+                    Fold::Keep => {}
+                    // A space after a kept character is kept as it is: only
+                    // runs of spaces collapse.
+                    Fold::Space if b == b' ' && pos > run && bytes[pos - 1] != b' ' => {}
+                    // أ → ا: another character of the same length.
+                    Fold::To(t) if t.len_utf8() == len => {
+                        n.text.push_str(&original[run..pos]);
+                        n.text.push(t);
+                        pos += len;
+                        run = pos;
+                        continue;
+                    }
+                    _ => break,
                 }
                 pos += len;
             }
-            if run < pos {
-                text.push_str(&original[run..pos]);
-                continue;
-            }
+            n.text.push_str(&original[run..pos]);
             let Some(c) = original[pos..].chars().next() else {
                 break;
             };
@@ -192,88 +211,152 @@ impl NormText {
                 expanded.clear();
                 expanded.extend(std::iter::once(c).nfkc());
                 for e in expanded.chars() {
-                    push_folded(&mut text, &mut orig_start, &mut orig_end, e, start, end);
+                    n.push_folded(e, start, end);
                 }
             } else {
-                push_folded(&mut text, &mut orig_start, &mut orig_end, c, start, end);
+                n.push_folded(c, start, end);
             }
         }
-        NormText {
-            text,
-            orig_start,
-            orig_end,
+        n
+    }
+
+    /// Makes the next byte pushed map to original byte `orig`, shifted.
+    fn shift_from(&mut self, orig: usize) {
+        let at = self.text.len() as u32;
+        let orig = orig as u32;
+        match self.pieces.last_mut() {
+            Some(p) if p.end == SHIFT && p.orig.wrapping_sub(p.at) == orig.wrapping_sub(at) => {}
+            // A piece nothing was pushed under yet.
+            Some(p) if p.at == at => {
+                *p = Piece {
+                    at,
+                    orig,
+                    end: SHIFT,
+                }
+            }
+            _ => self.pieces.push(Piece {
+                at,
+                orig,
+                end: SHIFT,
+            }),
         }
+    }
+
+    /// Makes the next bytes pushed map to the original character
+    /// `start..end`.
+    fn fixed_from(&mut self, start: u32, end: u32) {
+        let at = self.text.len() as u32;
+        match self.pieces.last_mut() {
+            Some(p) if p.end == end && p.orig == start => {}
+            Some(p) if p.at == at => {
+                *p = Piece {
+                    at,
+                    orig: start,
+                    end,
+                }
+            }
+            _ => self.pieces.push(Piece {
+                at,
+                orig: start,
+                end,
+            }),
+        }
+    }
+
+    fn push_folded(&mut self, c: char, start: u32, end: u32) {
+        let out = match fold_fast(c) {
+            Fold::Keep => c,
+            Fold::To(t) => t,
+            Fold::Drop => {
+                // Absorb the mark into the previous character (unless it was
+                // a collapsed space), so spans keep a word's diacritics.
+                if c != '\r'
+                    && let Some(last) = self.text.chars().next_back()
+                    && last != ' '
+                    && last != '\n'
+                {
+                    // The last character alone gets the new end; what is
+                    // pushed next starts a piece of its own.
+                    while self
+                        .pieces
+                        .last()
+                        .is_some_and(|p| p.at as usize == self.text.len())
+                    {
+                        self.pieces.pop();
+                    }
+                    let at = self.text.len() - last.len_utf8();
+                    let (orig, _) = self.map(at);
+                    let i = self.piece_of(at);
+                    let piece = Piece {
+                        at: at as u32,
+                        orig: orig as u32,
+                        end,
+                    };
+                    if self.pieces[i].at as usize == at {
+                        self.pieces[i] = piece;
+                    } else {
+                        self.pieces.push(piece);
+                    }
+                }
+                return;
+            }
+            Fold::Space => {
+                if self.text.ends_with(' ') {
+                    return;
+                }
+                ' '
+            }
+        };
+        if out == '\u{2009}' && self.text.ends_with('\u{2009}') {
+            return;
+        }
+        if out.len_utf8() as u32 == end - start {
+            self.shift_from(start as usize);
+        } else {
+            self.fixed_from(start, end);
+        }
+        self.text.push(out);
+    }
+
+    /// The piece holding normalised byte `pos`.
+    fn piece_of(&self, pos: usize) -> usize {
+        self.pieces.partition_point(|p| p.at as usize <= pos) - 1
+    }
+
+    /// The original character (start, end) of normalised byte `pos`.
+    fn map(&self, pos: usize) -> (usize, usize) {
+        let p = self.pieces[self.piece_of(pos)];
+        if p.end != SHIFT {
+            return (p.orig as usize, p.end as usize);
+        }
+        let mut start = pos;
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let len = self.text[start..].chars().next().map_or(1, char::len_utf8);
+        let shift = |q: usize| (p.orig as usize + q) - p.at as usize;
+        (shift(start), shift(start + len))
     }
 
     /// The original byte span of a span of the normalised text.
     pub fn to_original(&self, span: Span) -> Span {
         if span.start >= span.end || span.end > self.text.len() {
-            let at = self
-                .orig_start
-                .get(span.start)
-                .copied()
-                .unwrap_or_else(|| self.orig_end.last().copied().unwrap_or(0))
-                as usize;
+            let at = self.original_offset(span.start);
             return Span::new(at, at);
         }
-        Span::new(
-            self.orig_start[span.start] as usize,
-            self.orig_end[span.end - 1] as usize,
-        )
+        Span::new(self.map(span.start).0, self.map(span.end - 1).1)
     }
 
     /// The original byte offset where the normalised byte `pos` comes from
     /// (the end of the original text for `pos == text.len()`).
     pub fn original_offset(&self, pos: usize) -> usize {
-        match self.orig_start.get(pos) {
-            Some(&o) => o as usize,
-            None => self.orig_end.last().copied().unwrap_or(0) as usize,
+        if pos < self.text.len() {
+            self.map(pos).0
+        } else if self.text.is_empty() {
+            0
+        } else {
+            self.map(self.text.len() - 1).1
         }
-    }
-}
-
-fn push_folded(
-    text: &mut String,
-    starts: &mut Vec<u32>,
-    ends: &mut Vec<u32>,
-    c: char,
-    start: u32,
-    end: u32,
-) {
-    let out = match fold_fast(c) {
-        Fold::Keep => c,
-        Fold::To(t) => t,
-        Fold::Drop => {
-            // Absorb the mark into the previous character (unless it was a
-            // collapsed space), so spans keep a word's diacritics.
-            if c != '\r'
-                && let Some(last) = text.chars().next_back()
-                && last != ' '
-                && last != '\n'
-            {
-                let n = last.len_utf8();
-                let len = ends.len();
-                for e in &mut ends[len - n..] {
-                    *e = end;
-                }
-            }
-            return;
-        }
-        Fold::Space => {
-            if text.ends_with(' ') {
-                return;
-            }
-            ' '
-        }
-    };
-    if out == '\u{2009}' && text.ends_with('\u{2009}') {
-        return;
-    }
-    let before = text.len();
-    text.push(out);
-    for _ in before..text.len() {
-        starts.push(start);
-        ends.push(end);
     }
 }
 
@@ -380,6 +463,68 @@ mod tests {
                     proptest::prop_assert!(back.contains(want.trim()), "{:?} {}..{}: {:?}", s, a, b, back);
                 }
             }
+        }
+    }
+
+    /// The map as a table per byte, built the simple way, to check the
+    /// pieces against.
+    fn reference(original: &str) -> (String, Vec<(u32, u32)>) {
+        let mut text = String::new();
+        let mut map: Vec<(u32, u32)> = Vec::new();
+        let push = |text: &mut String, map: &mut Vec<(u32, u32)>, c: char, start, end| {
+            let out = match fold(c) {
+                Fold::Keep => c,
+                Fold::To(t) => t,
+                Fold::Drop => {
+                    if c != '\r'
+                        && let Some(last) = text.chars().next_back()
+                        && last != ' '
+                        && last != '\n'
+                    {
+                        let n = map.len();
+                        for m in &mut map[n - last.len_utf8()..] {
+                            m.1 = end;
+                        }
+                    }
+                    return;
+                }
+                Fold::Space if text.ends_with(' ') => return,
+                Fold::Space => ' ',
+            };
+            if out == '\u{2009}' && text.ends_with('\u{2009}') {
+                return;
+            }
+            text.push(out);
+            map.resize(text.len(), (start, end));
+        };
+        for (i, c) in original.char_indices() {
+            let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
+            if is_presentation_form(c) {
+                for e in std::iter::once(c).nfkc() {
+                    push(&mut text, &mut map, e, start, end);
+                }
+            } else {
+                push(&mut text, &mut map, c, start, end);
+            }
+        }
+        (text, map)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The pieces give every byte the same original character as a
+        /// table per byte would.
+        #[test]
+        fn pieces_agree_with_a_table(s in "[\\PCابأإةى٣ \t\r\n\u{064B}-\u{065F}\u{0640}\u{200B}\u{200E}\u{FEF7}\u{FEFB}\u{2009}\u{00A0}]{0,40}") {
+            let n = NormText::new(&s);
+            let (text, map) = reference(&s);
+            proptest::prop_assert_eq!(&n.text, &text);
+            for (i, &(a, b)) in map.iter().enumerate() {
+                proptest::prop_assert_eq!(n.map(i), (a as usize, b as usize), "byte {} of {:?}", i, s);
+            }
+            let end = map.last().map_or(0, |m| m.1 as usize);
+            proptest::prop_assert_eq!(n.original_offset(text.len()), end);
         }
     }
 
