@@ -129,6 +129,16 @@ impl Document {
         self.scan.as_ref()
     }
 
+    /// The number of words in `ntext()[from..to]`, counting no further than
+    /// `cap + 1` (see [`crate::annotate::word_count`]); from the scan's
+    /// index of words when the document was scanned.
+    pub fn word_count(&self, from: usize, to: usize, cap: usize) -> usize {
+        match &self.scan {
+            Some(scan) => scan.word_count(&self.norm.text, from, to, cap),
+            None => crate::annotate::word_count(&self.norm.text, from, to, cap),
+        }
+    }
+
     /// The normalised text.
     pub fn ntext(&self) -> &str {
         &self.norm.text

@@ -187,9 +187,25 @@ pub struct Scan {
     raw: Vec<(u32, u32, u32)>,
     /// Where each list's matches begin in `raw` (and the end, last).
     offsets: Vec<u32>,
+    /// Where each word of the text starts, in order.
+    words: Vec<u32>,
 }
 
 impl Scan {
+    /// The number of words in `text[from..to]` (`text` the scanned text),
+    /// counting no further than `cap + 1`: what
+    /// [`crate::annotate::word_count`] gives, from the index of word starts.
+    pub fn word_count(&self, text: &str, from: usize, to: usize, cap: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        // Words starting inside, and the one `from` is in, if any.
+        let a = self.words.partition_point(|&w| w as usize <= from);
+        let b = self.words.partition_point(|&w| (w as usize) < to);
+        let first = text[from..].chars().next().is_some_and(is_word_char);
+        (b.saturating_sub(a) + usize::from(first)).min(cap.saturating_add(1))
+    }
+
     fn list(&self, list: usize) -> Option<&[(u32, u32, u32)]> {
         let (a, b) = (*self.offsets.get(list)?, *self.offsets.get(list + 1)?);
         Some(&self.raw[a as usize..b as usize])
@@ -203,6 +219,7 @@ impl Matcher {
         // One vector for all lists, sorted by list afterwards: a vector
         // per list costs an allocation each.
         let mut found: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(text.len() / 16);
+        let mut words = Vec::with_capacity(text.len() / 8);
         let mut walk = |start: usize| {
             self.trie.walk(text, start, |end, id| {
                 let (list, pattern) = self.owners[id as usize];
@@ -215,6 +232,7 @@ impl Matcher {
             if !prev_word {
                 walk(pos);
                 if word {
+                    words.push(pos as u32);
                     // Chains are at most a few letters: their ends fit here.
                     let mut ends = [0usize; 8];
                     let mut n = 0;
@@ -250,7 +268,11 @@ impl Matcher {
             raw[*at as usize] = (pattern, start, end);
             *at += 1;
         }
-        Scan { raw, offsets }
+        Scan {
+            raw,
+            offsets,
+            words,
+        }
     }
 }
 
@@ -609,5 +631,25 @@ mod tests {
         assert_eq!(found(&g, "ألبانيا"), vec![("البانيا".to_string(), 0)]);
         assert_eq!(found(&g, "وألبانيا"), vec![("البانيا".to_string(), 0)]);
         assert_eq!(found(&g, "لبانيا"), vec![]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The scan's word index counts words as a walk over the text does.
+        #[test]
+        fn indexed_word_count_agrees(s in "[ab1 ,.وال\u{0640}-]{0,30}", cap in 0usize..5) {
+            let scan = clitics().matcher().scan(&s);
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            for &a in &bounds {
+                for &b in &bounds {
+                    proptest::prop_assert_eq!(
+                        scan.word_count(&s, a, b, cap),
+                        crate::annotate::word_count(&s, a, b, cap),
+                        "{:?} {}..{} cap {}", s, a, b, cap
+                    );
+                }
+            }
+        }
     }
 }

@@ -164,7 +164,7 @@ impl Ctx<'_> {
     /// The words from `from` to `to`, when they stay inside one clause.
     fn clause_words(&self, from: usize, to: usize) -> Option<usize> {
         let between = self.text.get(from..to)?;
-        (!between.contains(CLAUSE_MARKS)).then(|| word_count(self.text, from, to, usize::MAX))
+        (!between.contains(CLAUSE_MARKS)).then(|| self.doc.word_count(from, to, usize::MAX))
     }
 
     /// The counted noun right after `pos`: «بلاغ», «من المستخدمين», «%», «$».

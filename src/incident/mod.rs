@@ -770,7 +770,7 @@ fn mark_related(
             ms.iter().any(|&k| {
                 matches!(mentions[k].value, Value::Cause(_))
                     && mentions[k].span.start >= o.end
-                    && crate::annotate::word_count(text, o.end, mentions[k].span.start, 2) <= 1
+                    && doc.word_count(o.end, mentions[k].span.start, 2) <= 1
             })
         };
         let new_outage = ms.iter().any(|&i| {
@@ -959,7 +959,7 @@ fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
         let m = &cx.mentions[i];
         m.value.is_cue(Cue::Cause(CauseCue::Avoided))
             && m.span.end <= span.start
-            && crate::annotate::word_count(cx.doc.ntext(), m.span.end, span.start, 3) <= 2
+            && cx.doc.word_count(m.span.end, span.start, 3) <= 2
     })
 }
 
@@ -973,7 +973,7 @@ fn outage_on(cx: &Context<'_>, span: Span) -> bool {
         let m = &cx.mentions[i];
         matches!(m.value, Value::Cue(Cue::Outage(OutageCue::Outage)))
             && m.span.end <= span.start
-            && crate::annotate::word_count(cx.doc.ntext(), m.span.end, span.start, 2) <= 2
+            && cx.doc.word_count(m.span.end, span.start, 2) <= 2
     })
 }
 

@@ -122,7 +122,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // Counting stops past 64 words: every reach here is shorter. Distances
     // to the name are measured to its word start, so that its proclitic
     // («للإنترنت», «لتيليجرام») is not counted as a word between.
-    let words = |a: usize, b: usize| word_count(text, a, b, 64);
+    let words = |a: usize, b: usize| doc.word_count(a, b, 64);
     let name_start = crate::normalize::word_start(text, span.start);
 
     // A role cue just before the name governs it. A source or a channel

@@ -247,7 +247,7 @@ pub(super) fn words_between(doc: &Document, a: Span, b: Span) -> usize {
     } else {
         return 0;
     };
-    crate::annotate::word_count(doc.ntext(), from, to, 64)
+    doc.word_count(from, to, 64)
 }
 
 /// True when a date points to an earlier outage rather than this one: a
