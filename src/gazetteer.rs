@@ -137,6 +137,7 @@ impl Clitics {
             owners,
             lists: r.lists.len(),
             chains: self.trie.clone(),
+            definite: self.definite.clone(),
         }
     }
 
@@ -177,14 +178,18 @@ pub struct Matcher {
     owners: Vec<(u32, u32)>,
     lists: usize,
     chains: Trie,
+    /// Per chain id of `chains`: the chain ends with the article.
+    definite: Vec<bool>,
 }
 
 /// The raw matches of every registered list in one text: per list, (pattern,
-/// start, end) in start order. Boundaries are checked by each gazetteer.
+/// start, end, left) in start order, `left` what the scan knows of the text
+/// before the start (see [`Left`]). Boundaries are checked by each
+/// gazetteer.
 #[derive(Debug, Clone, Default)]
 pub struct Scan {
     /// Every list's matches, list after list.
-    raw: Vec<(u32, u32, u32)>,
+    raw: Vec<(u32, u32, u32, u32)>,
     /// Where each list's matches begin in `raw` (and the end, last).
     offsets: Vec<u32>,
     /// Where each word of the text starts, in order.
@@ -206,7 +211,7 @@ impl Scan {
         (b.saturating_sub(a) + usize::from(first)).min(cap.saturating_add(1))
     }
 
-    fn list(&self, list: usize) -> Option<&[(u32, u32, u32)]> {
+    fn list(&self, list: usize) -> Option<&[(u32, u32, u32, u32)]> {
         let (a, b) = (*self.offsets.get(list)?, *self.offsets.get(list + 1)?);
         Some(&self.raw[a as usize..b as usize])
     }
@@ -218,38 +223,38 @@ impl Matcher {
         let bytes = text.as_bytes();
         // One vector for all lists, sorted by list afterwards: a vector
         // per list costs an allocation each.
-        let mut found: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(text.len() / 16);
+        let mut found: Vec<(u32, u32, u32, u32, u32)> = Vec::with_capacity(text.len() / 16);
         let mut words = Vec::with_capacity(text.len() / 8);
-        let mut walk = |start: usize| {
+        let mut walk = |start: usize, left: u32| {
             self.trie.walk(text, start, |end, id| {
                 let (list, pattern) = self.owners[id as usize];
-                found.push((list, pattern, start as u32, end as u32));
+                found.push((list, pattern, start as u32, end as u32, left));
             });
         };
         let mut prev_word = false;
         for (pos, c) in text.char_indices() {
             let word = is_word_char(c);
             if !prev_word {
-                walk(pos);
+                walk(pos, Left::WORD_START);
                 if word {
                     words.push(pos as u32);
                     // Chains are at most a few letters: their ends fit here.
-                    let mut ends = [0usize; 8];
+                    let mut ends = [(0usize, false); 8];
                     let mut n = 0;
-                    self.chains.walk(text, pos, |end, _| {
-                        if n < ends.len() && (n == 0 || ends[n - 1] != end) {
-                            ends[n] = end;
+                    self.chains.walk(text, pos, |end, id| {
+                        if n < ends.len() && (n == 0 || ends[n - 1].0 != end) {
+                            ends[n] = (end, self.definite[id as usize]);
                             n += 1;
                         }
                     });
-                    for &end in &ends[..n] {
+                    for &(end, definite) in &ends[..n] {
                         if end < bytes.len() && text.is_char_boundary(end) {
-                            walk(end);
+                            walk(end, Left::chain(end - pos, definite));
                         }
                     }
                 }
             } else if !word && self.trie.starts_with(c) {
-                walk(pos);
+                walk(pos, Left::UNKNOWN);
             }
             prev_word = word;
         }
@@ -262,10 +267,10 @@ impl Matcher {
             offsets[i] += offsets[i - 1];
         }
         let mut next = offsets.clone();
-        let mut raw = vec![(0, 0, 0); found.len()];
-        for (list, pattern, start, end) in found {
+        let mut raw = vec![(0, 0, 0, 0); found.len()];
+        for (list, pattern, start, end, left) in found {
             let at = &mut next[list as usize];
-            raw[*at as usize] = (pattern, start, end);
+            raw[*at as usize] = (pattern, start, end, left);
             *at += 1;
         }
         Scan {
@@ -273,6 +278,30 @@ impl Matcher {
             offsets,
             words,
         }
+    }
+}
+
+/// What the scan knows of the text between a match's word start and the
+/// match, packed in a `u32`: the kind in the low two bits, the length of
+/// a chain above them. Gazetteers need not look at the text again.
+struct Left;
+
+impl Left {
+    /// The match starts its word.
+    const WORD_START: u32 = 0;
+    /// A proclitic chain precedes it, with or without the article.
+    const CHAIN: u32 = 1;
+    const DEFINITE: u32 = 2;
+    /// Not known: look at the text.
+    const UNKNOWN: u32 = 3;
+
+    fn chain(len: usize, definite: bool) -> u32 {
+        ((len as u32) << 2)
+            | if definite {
+                Left::DEFINITE
+            } else {
+                Left::CHAIN
+            }
     }
 }
 
@@ -373,21 +402,29 @@ impl<T: Clone> Gazetteer<T> {
     /// Every valid occurrence in a document, overlapping ones included, in
     /// text order, from the document's shared scan when it has one.
     pub fn find_all_doc<'g>(&'g self, doc: &Document) -> Vec<Hit<'g, T>> {
+        let mut hits = self.unsorted_doc(doc);
+        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        hits
+    }
+
+    /// [`Gazetteer::find_all_doc`] in no particular order (equal spans in
+    /// scan order).
+    fn unsorted_doc<'g>(&'g self, doc: &Document) -> Vec<Hit<'g, T>> {
         let text = doc.ntext();
         let Some(raw) = doc.scan().and_then(|s| s.list(self.shared)) else {
             return self.find_all(text);
         };
         let mut hits = Vec::with_capacity(raw.len());
-        for &(pattern, start, end) in raw {
-            self.check(text, pattern, start as usize, end as usize, &mut hits);
+        for &(pattern, start, end, left) in raw {
+            self.check(text, pattern, start as usize, end as usize, left, &mut hits);
         }
-        hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
         hits
     }
 
     /// Non-overlapping occurrences in a document (see [`Gazetteer::find`]).
     pub fn find_doc<'g>(&'g self, doc: &Document) -> Vec<Hit<'g, T>> {
-        select_longest(self.find_all_doc(doc))
+        // select_longest sorts by itself, stably.
+        select_longest(self.unsorted_doc(doc))
     }
 
     /// Every valid occurrence, overlapping ones included, in text order.
@@ -426,18 +463,19 @@ impl<T: Clone> Gazetteer<T> {
     /// Adds the surfaces that start at `start` and pass the boundary checks.
     fn try_at<'g>(&'g self, text: &str, start: usize, hits: &mut Vec<Hit<'g, T>>) {
         self.own().walk(text, start, |end, id| {
-            self.check(text, id, start, end, hits)
+            self.check(text, id, start, end, Left::UNKNOWN, hits)
         });
     }
 
     /// Adds pattern `id` found at `start..end` if it passes the boundary
-    /// checks.
+    /// checks; `left` is what is known of the text before it ([`Left`]).
     fn check<'g>(
         &'g self,
         text: &str,
         id: u32,
         start: usize,
         end: usize,
+        left: u32,
         hits: &mut Vec<Hit<'g, T>>,
     ) {
         {
@@ -445,7 +483,14 @@ impl<T: Clone> Gazetteer<T> {
                 return;
             }
             let pattern = &self.patterns[id as usize];
-            let Some(ws) = self.left_ok(text, start, pattern.needs_article) else {
+            let ws = match left & 3 {
+                Left::WORD_START => (!pattern.needs_article).then_some(start),
+                Left::UNKNOWN => self.left_ok(text, start, pattern.needs_article),
+                kind => (self.clitics_allowed
+                    && (!pattern.needs_article || kind == Left::DEFINITE))
+                    .then(|| start - (left >> 2) as usize),
+            };
+            let Some(ws) = ws else {
                 return;
             };
             let Some(end) = self.right_ok(text, end) else {
@@ -650,6 +695,33 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// A document's matches read from the shared scan are those the
+        /// gazetteer's own walk over the text finds.
+        #[test]
+        fn shared_scan_agrees_with_own_walk(
+            words in proptest::collection::vec(
+                "(و|ف|ب|ل|لل|وال|ال|وبال)?(الاتصالات|اتصالات|فيسبوك|#عطل|عطل|365 |x)(ها|ات)?[ ،.#]?",
+                0..8,
+            )
+        ) {
+            let c = clitics();
+            let surfaces = ["الاتصالات", "فيسبوك", "#عطل", "عطل", "365 "];
+            let normed: Vec<String> = surfaces.iter().map(|s| normalize(s)).collect();
+            let mut g = Gazetteer::from_pairs(normed.iter().map(|s| s.as_str()).zip(0..), &c);
+            g.suffixes = vec!["ها".to_string()];
+            let text = words.join(" ");
+            let mut doc = Document::new("t".into(), text, &crate::boilerplate::Boilerplate::default());
+            doc.scan_with(&c.matcher());
+            let key = |h: &Hit<'_, usize>| (h.span, h.word_start, *h.value, h.entry);
+            let shared: Vec<_> = g.find_all_doc(&doc).iter().map(key).collect();
+            let own: Vec<_> = g.find_all(doc.ntext()).iter().map(key).collect();
+            proptest::prop_assert_eq!(shared, own, "{:?}", doc.ntext());
         }
     }
 }
