@@ -227,9 +227,26 @@ impl Pipeline {
             a.annotate(doc, &mentions, &mut out);
             mentions.append(&mut out);
         }
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        mentions
+        sort_by_span(mentions)
     }
+}
+
+/// `mentions` in order of (start, end), equal spans in their order: sorted
+/// by small keys, then moved once, since a mention is large (96 bytes).
+fn sort_by_span(mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut keys: Vec<(usize, usize, usize)> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.span.start, m.span.end, i))
+        .collect();
+    if keys.is_sorted() {
+        return mentions;
+    }
+    keys.sort_unstable();
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    keys.iter()
+        .map(|&(_, _, i)| slots[i].take().expect("each index once"))
+        .collect()
 }
 
 fn error_record(
@@ -412,5 +429,42 @@ impl Out<'_> {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::Cue;
+    use crate::vocab::OutageCue;
+
+    #[test]
+    fn mentions_sort_by_span_keeping_ties_in_order() {
+        let m = |a, b, cue| Mention {
+            span: Span::new(a, b),
+            value: Value::Cue(Cue::Outage(cue)),
+        };
+        let input = vec![
+            m(5, 9, OutageCue::Outage),
+            m(0, 3, OutageCue::Past),
+            m(5, 9, OutageCue::Deny),
+            m(5, 7, OutageCue::Outage),
+            m(0, 3, OutageCue::Outage),
+        ];
+        let got: Vec<(usize, usize, Value)> = sort_by_span(input)
+            .into_iter()
+            .map(|m| (m.span.start, m.span.end, m.value))
+            .collect();
+        let cue = |c| Value::Cue(Cue::Outage(c));
+        assert_eq!(
+            got,
+            vec![
+                (0, 3, cue(OutageCue::Past)),
+                (0, 3, cue(OutageCue::Outage)),
+                (5, 7, cue(OutageCue::Outage)),
+                (5, 9, cue(OutageCue::Outage)),
+                (5, 9, cue(OutageCue::Deny)),
+            ]
+        );
     }
 }
