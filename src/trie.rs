@@ -29,6 +29,24 @@ fn in_dense(c: char) -> bool {
 
 const NONE: u32 = u32::MAX;
 
+/// The character at byte `i` of `text` (a character boundary) and its
+/// length: ASCII and two-byte letters (all of Arabic) are decoded with a
+/// shift, the rest by std.
+#[inline(always)]
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else if (0xC0..0xE0).contains(&b) && i + 1 < bytes.len() {
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+        (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 2)
+    } else {
+        let c = text[i..].chars().next().expect("a character boundary");
+        (c, c.len_utf8())
+    }
+}
+
 /// A record in `Trie::records`, at offset `r`:
 /// - `records[r]`: the number of children (low 16 bits) and of ids ending
 ///   here (high 16 bits);
@@ -126,20 +144,21 @@ impl TrieBuilder {
 
 impl Trie {
     /// The record of the child of the record at `r` for letter `c`.
-    #[inline]
+    #[inline(always)]
     fn child(&self, r: usize, c: char) -> Option<usize> {
+        let c = c as u32;
         let rec = &self.records[r..];
         let dense = rec[2];
-        if dense != NONE && in_dense(c) {
-            let kid = self.dense[dense as usize][(c as u32 - DENSE_FIRST) as usize];
+        if dense != NONE && c.wrapping_sub(DENSE_FIRST) < DENSE_LEN as u32 {
+            let kid = self.dense[dense as usize][(c - DENSE_FIRST) as usize];
             return (kid != NONE).then_some(kid as usize);
         }
         let n = (rec[0] & 0xFFFF) as usize;
         let keys = &rec[HEADER..HEADER + n];
         let i = if n <= 4 {
-            keys.iter().position(|&k| k == c as u32)?
+            keys.iter().position(|&k| k == c)?
         } else {
-            keys.binary_search(&(c as u32)).ok()?
+            keys.binary_search(&c).ok()?
         };
         Some(rec[HEADER + n + i] as usize)
     }
@@ -162,14 +181,19 @@ impl Trie {
         if self.records.is_empty() {
             return;
         }
+        debug_assert!(text.is_char_boundary(start));
+        let bytes = text.as_bytes();
         let mut r = 0;
-        for (i, c) in text[start..].char_indices() {
+        let mut i = start;
+        while i < bytes.len() {
+            let (c, len) = char_at(text, i);
             let Some(kid) = self.child(r, c) else {
                 return;
             };
             r = kid;
+            i += len;
             for &id in self.ends_at(r) {
-                found(start + i + c.len_utf8(), id);
+                found(i, id);
             }
         }
     }
