@@ -59,6 +59,9 @@ const HEADER: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct Trie {
     records: Vec<u32>,
+    /// The root's children for ASCII characters (`NONE` where there is
+    /// none): a space or a comma after every word tries the root.
+    ascii: Vec<u32>,
     dense: Vec<[u32; DENSE_LEN]>,
     ends: Vec<u32>,
 }
@@ -138,11 +141,29 @@ impl TrieBuilder {
             t.records
                 .extend(children.values().map(|&k| offset[k as usize]));
         }
+        t.ascii = (0..128u8)
+            .map(|b| {
+                self.children[0]
+                    .get(&char::from(b))
+                    .map_or(NONE, |&k| offset[k as usize])
+            })
+            .collect();
         t
     }
 }
 
 impl Trie {
+    /// The record of the root's child for `c`.
+    #[inline(always)]
+    fn first(&self, c: char) -> Option<usize> {
+        if c.is_ascii() {
+            let kid = self.ascii[c as usize];
+            (kid != NONE).then_some(kid as usize)
+        } else {
+            self.child(0, c)
+        }
+    }
+
     /// The record of the child of the record at `r` for letter `c`.
     #[inline(always)]
     fn child(&self, r: usize, c: char) -> Option<usize> {
@@ -183,11 +204,16 @@ impl Trie {
         }
         debug_assert!(text.is_char_boundary(start));
         let bytes = text.as_bytes();
-        let mut r = 0;
+        let mut r = usize::MAX;
         let mut i = start;
         while i < bytes.len() {
             let (c, len) = char_at(text, i);
-            let Some(kid) = self.child(r, c) else {
+            let kid = if r == usize::MAX {
+                self.first(c)
+            } else {
+                self.child(r, c)
+            };
+            let Some(kid) = kid else {
                 return;
             };
             r = kid;
@@ -212,7 +238,7 @@ impl Trie {
 
     /// True when some string starts with `c`.
     pub fn starts_with(&self, c: char) -> bool {
-        !self.records.is_empty() && self.child(0, c).is_some()
+        !self.records.is_empty() && self.first(c).is_some()
     }
 }
 
