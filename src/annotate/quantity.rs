@@ -41,7 +41,7 @@ Windows 11, «503 Service»), and lone number words for one or two (Arabic
 counts one and two with the noun itself).
 */
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::{Annotator, Cue, Mention, Number, Quantity, Value, numbers, skip_spaces, word_count};
 use crate::document::Document;
@@ -110,6 +110,32 @@ struct UnitHit {
     determined: bool,
 }
 
+/// Counted nouns by the start of their word, in text order (a hash map
+/// cost more than the rest of the lookups).
+struct Units(Vec<(usize, UnitHit)>);
+
+impl From<Vec<(usize, UnitHit)>> for Units {
+    /// From hits in text order; a later hit of the same word wins.
+    fn from(mut hits: Vec<(usize, UnitHit)>) -> Units {
+        hits.sort_by_key(|(k, u)| (*k, u.span.start));
+        let mut out: Vec<(usize, UnitHit)> = Vec::with_capacity(hits.len());
+        for h in hits {
+            match out.last_mut() {
+                Some(last) if last.0 == h.0 => *last = h,
+                _ => out.push(h),
+            }
+        }
+        Units(out)
+    }
+}
+
+impl Units {
+    fn get(&self, word_start: &usize) -> Option<&UnitHit> {
+        let i = self.0.binary_search_by_key(word_start, |(k, _)| *k).ok()?;
+        Some(&self.0[i].1)
+    }
+}
+
 /// What one document offers the quantity rules. Cues, counted nouns and
 /// numbers are sorted by start, and every rule looks only inside a
 /// sentence, so that reading stays linear in the document.
@@ -117,7 +143,7 @@ struct Ctx<'a> {
     doc: &'a Document,
     text: &'a str,
     /// Counted nouns by the start of their word (clitics included).
-    units: HashMap<usize, UnitHit>,
+    units: Units,
     /// The same, by start.
     unit_list: Vec<UnitHit>,
     cues: Vec<(Span, Cue)>,
@@ -222,7 +248,7 @@ impl QuantityAnnotator {
         }
     }
 
-    fn unit_hits(&self, doc: &Document) -> HashMap<usize, UnitHit> {
+    fn unit_hits(&self, doc: &Document) -> Units {
         let text = doc.ntext();
         self.units
             .find_doc(doc)
@@ -246,7 +272,8 @@ impl QuantityAnnotator {
                 };
                 (h.word_start, hit)
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .into()
     }
 
     /// True when the number at `span` is glued to the article (الخمسة,
@@ -288,8 +315,7 @@ impl Annotator for QuantityAnnotator {
             .collect();
         nums.sort_by_key(|(s, _)| s.start);
         let units = self.unit_hits(doc);
-        let mut unit_list: Vec<UnitHit> = units.values().copied().collect();
-        unit_list.sort_by_key(|u| u.span.start);
+        let unit_list: Vec<UnitHit> = units.0.iter().map(|(_, u)| *u).collect();
         let mut cues: Vec<(Span, Cue)> = super::cues(prior).collect();
         cues.sort_by_key(|(s, _)| (s.start, s.end));
         let cx = Ctx {
