@@ -79,6 +79,17 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
         // before one ahead of it («أمس الأربعاء، اعتذارها ... إثر الانقطاع»),
         // then the date nearest an outage word.
         .collect();
+    // An earlier outage is dated by an older date when its sentence has one
+    // besides this outage's own day («ويأتي عطل أمس بعد انقطاع سابق ضرب
+    // التطبيق في 28 أغسطس الماضي»).
+    let mut candidates = candidates;
+    if role == Role::Related
+        && candidates
+            .iter()
+            .any(|(_, _, e, r)| looks_older(e, r, published, cx.recent_days))
+    {
+        candidates.retain(|(_, _, e, r)| looks_older(e, r, published, cx.recent_days));
+    }
     let best = candidates.iter().copied().min_by_key(|(s, span, _, r)| {
         (
             *s,
