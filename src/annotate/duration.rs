@@ -613,13 +613,14 @@ fn cue_of(cx: &Cx<'_>, doc: &Document, span: Span, qualifier: Option<Span>) -> O
         Some((_, DurationCue::Delay)) if restored_before(cx, sentence, span.start) => {
             Some(DurationCue::Lasted)
         }
-        // «أعلنت عودة الخدمات ... أي بعد نحو خمس ساعات من بدء العطل»: a
+        // «أعلنت عودة الخدمات ... أي بعد نحو خمس ساعات من بدء العطل», «وبعد
+        // أكثر من خمس ساعات على بدء العطل، أعلنت الشركة أن خدماتها عادت»: a
         // delay counted from the start, in a sentence of the restoration.
         Some((_, DurationCue::Delay))
             if after(DurationCue::FromStart)
                 && !cx
                     .restored
-                    .starting_in(Span::new(sentence.start.min(span.start), span.start))
+                    .starting_in(Span::new(sentence.start.min(span.start), sentence.end))
                     .is_empty() =>
         {
             Some(DurationCue::Lasted)
