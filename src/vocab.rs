@@ -253,6 +253,9 @@ str_enum!(
         /// Opens an aside of examples («ومنها», «من بينها»): a clause right
         /// after the aside's closing comma is said of its names.
         Including = "including",
+        /// «في حين», «بينما» (whereas): the clause after it sets something
+        /// else against the names before it, so a denial there is not theirs.
+        Whereas = "whereas",
     }
 );
 

@@ -344,7 +344,13 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
                 || (d.start >= list_end && words(list_end, d.start) == 0);
         }
         let later = clause_of(text, sentence_span, d);
+        // «طال العطل «سورا»، في حين أكدت الشركة أن خدماتها الأخرى لم
+        // تتأثر»: set against the name, not said of it.
+        let whereas = cues().any(|(c, role)| {
+            role == PlatformCue::Whereas && c.start >= span.end && c.end <= d.start
+        });
         d.start >= span.end
+            && !whereas
             && !restored_apart(d)
             && !sentence.iter().any(|&k| {
                 later.contains(mentions[k].span)
