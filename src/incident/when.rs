@@ -46,7 +46,7 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
     // The incident's sentences, in text order (a binary search, not a scan
     // per date: long documents have thousands of both).
     let in_frame = |s: usize| sentences.binary_search(&s).is_ok();
-    let candidates: Vec<&(usize, Span, &DateExpr, Resolved)> = cx
+    let mut candidates: Vec<&(usize, Span, &DateExpr, Resolved)> = cx
         .dates
         .iter()
         .filter(|(s, span, e, r)| {
@@ -82,7 +82,6 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
     // An earlier outage is dated by an older date when its sentence has one
     // besides this outage's own day («ويأتي عطل أمس بعد انقطاع سابق ضرب
     // التطبيق في 28 أغسطس الماضي»).
-    let mut candidates = candidates;
     if role == Role::Related
         && candidates
             .iter()
