@@ -167,14 +167,13 @@ impl Trie {
     /// The record of the child of the record at `r` for letter `c`.
     #[inline(always)]
     fn child(&self, r: usize, c: char) -> Option<usize> {
-        let c = c as u32;
         let rec = &self.records[r..];
         let dense = rec[2];
-        if dense != NONE && c.wrapping_sub(DENSE_FIRST) < DENSE_LEN as u32 {
-            let kid = self.dense[dense as usize][(c - DENSE_FIRST) as usize];
+        if dense != NONE && in_dense(c) {
+            let kid = self.dense[dense as usize][(c as u32 - DENSE_FIRST) as usize];
             return (kid != NONE).then_some(kid as usize);
         }
-        let n = (rec[0] & 0xFFFF) as usize;
+        let (c, n) = (c as u32, (rec[0] & 0xFFFF) as usize);
         let keys = &rec[HEADER..HEADER + n];
         let i = if n <= 4 {
             keys.iter().position(|&k| k == c)?

@@ -185,14 +185,7 @@ fn digit_items(text: &str) -> Vec<Item> {
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
-            // Most of a text has no digit: skip it 16 bytes at a time.
-            if let Some(chunk) = bytes.get(i..i + 16)
-                && !chunk.iter().fold(false, |acc, b| acc | b.is_ascii_digit())
-            {
-                i += 16;
-            } else {
-                i += 1;
-            }
+            i = super::next_byte(bytes, i, |b| b.is_ascii_digit());
             continue;
         }
         let start = i;

@@ -67,15 +67,9 @@ impl Digits {
         let mut out = Vec::new();
         let mut prev_end = usize::MAX;
         let mut i = 0;
-        while i < bytes.len() {
-            // Most of a text has no digit: skip it 16 bytes at a time.
-            if let Some(chunk) = bytes.get(i..i + 16)
-                && !chunk.iter().fold(false, |acc, &b| acc | may_begin_digit(b))
-            {
-                i += 16;
-                continue;
-            }
-            let b = bytes[i];
+        loop {
+            i = crate::annotate::next_byte(bytes, i, may_begin_digit);
+            let Some(&b) = bytes.get(i) else { break };
             let len = if b.is_ascii_digit() {
                 1
             } else if b >= 0xDF {
