@@ -169,7 +169,7 @@ impl NormText {
             // The common case: a run of ASCII and two-byte Arabic characters
             // that keep their length, with no state to consult.
             let mut run = pos;
-            n.shift_from(pos);
+            n.open_piece(pos as u32, SHIFT);
             while let Some(&b) = bytes.get(pos) {
                 let len = if b < 0x80 {
                     1
@@ -220,46 +220,24 @@ impl NormText {
         n
     }
 
-    /// Makes the next byte pushed map to original byte `orig`, shifted.
-    fn shift_from(&mut self, orig: usize) {
+    /// Makes the next bytes pushed map to the original from byte `orig`:
+    /// shifted when `end` is `SHIFT`, else all to the character
+    /// `orig..end`. The last piece goes on when it already maps them so, and
+    /// is replaced when nothing was pushed under it.
+    fn open_piece(&mut self, orig: u32, end: u32) {
         let at = self.text.len() as u32;
-        let orig = orig as u32;
-        match self.pieces.last_mut() {
-            Some(p) if p.end == SHIFT && p.orig.wrapping_sub(p.at) == orig.wrapping_sub(at) => {}
-            // A piece nothing was pushed under yet.
-            Some(p) if p.at == at => {
-                *p = Piece {
-                    at,
-                    orig,
-                    end: SHIFT,
-                }
+        let piece = Piece { at, orig, end };
+        let goes_on = |p: &Piece| {
+            if end == SHIFT {
+                p.end == SHIFT && p.orig.wrapping_sub(p.at) == orig.wrapping_sub(at)
+            } else {
+                p.end == end && p.orig == orig
             }
-            _ => self.pieces.push(Piece {
-                at,
-                orig,
-                end: SHIFT,
-            }),
-        }
-    }
-
-    /// Makes the next bytes pushed map to the original character
-    /// `start..end`.
-    fn fixed_from(&mut self, start: u32, end: u32) {
-        let at = self.text.len() as u32;
+        };
         match self.pieces.last_mut() {
-            Some(p) if p.end == end && p.orig == start => {}
-            Some(p) if p.at == at => {
-                *p = Piece {
-                    at,
-                    orig: start,
-                    end,
-                }
-            }
-            _ => self.pieces.push(Piece {
-                at,
-                orig: start,
-                end,
-            }),
+            Some(p) if goes_on(p) => {}
+            Some(p) if p.at == at => *p = piece,
+            _ => self.pieces.push(piece),
         }
     }
 
@@ -311,9 +289,9 @@ impl NormText {
             return;
         }
         if out.len_utf8() as u32 == end - start {
-            self.shift_from(start as usize);
+            self.open_piece(start, SHIFT);
         } else {
-            self.fixed_from(start, end);
+            self.open_piece(start, end);
         }
         self.text.push(out);
     }
