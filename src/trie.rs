@@ -5,64 +5,45 @@ Built once ([`TrieBuilder`] → [`Trie`]), then only walked: from a position of
 a text, [`Trie::walk`] reports every surface that starts there. One step per
 character, not per byte, so an Arabic letter costs one lookup.
 
-Walking is bound by memory latency, so a node is one record in one array,
-its children's letters and positions inline: a step reads one record, mostly
-one cache line. Records are laid out depth-first, so a chain of letters (the
-rest of a long surface) is read in order. Nodes with many children in the
-Arabic block (the root, the first letters of common words) also get a
-direct table indexed by the letter.
+Walking is bound by memory latency, so the trie is a double array: each
+letter of the trie's alphabet has a small code, and the child of the node
+in slot `s` for code `k` is slot `base[s] + k` when that slot's `check` says
+its parent is `s`. A step is one table lookup for the code and one read of
+the child's slot, whatever the node's width; no search among children.
 */
 
 use std::collections::BTreeMap;
 
-/// Children among the Arabic letters that earn a node a direct table.
-const DENSE_CHILDREN: usize = 8;
-/// The direct tables cover U+0620..U+065F: the Arabic letters left by
-/// normalisation, in a table small enough to stay in cache.
-const DENSE_FIRST: u32 = 0x0620;
-const DENSE_LEN: usize = 0x40;
+/// `check` of a free slot (never a parent: parents fit in 31 bits).
+const FREE: u32 = u32::MAX;
+/// Set in `check` when ids end at the slot.
+const ENDS: u32 = 1 << 31;
 
-#[inline]
-fn in_dense(c: char) -> bool {
-    (c as u32).wrapping_sub(DENSE_FIRST) < DENSE_LEN as u32
+/// One slot of the double array.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// Where the node's children are: the child for code `k` is at
+    /// `base + k`.
+    base: u32,
+    /// The parent slot, with [`ENDS`] set when ids end here; [`FREE`] when
+    /// the slot holds no node.
+    check: u32,
 }
-
-const NONE: u32 = u32::MAX;
-
-/// The character at byte `i` of `text` (a character boundary) and its
-/// length: ASCII and two-byte letters (all of Arabic) are decoded with a
-/// shift, the rest by std.
-#[inline(always)]
-pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
-    let bytes = text.as_bytes();
-    let b = bytes[i];
-    if b < 0x80 {
-        (b as char, 1)
-    } else if (0xC0..0xE0).contains(&b) && i + 1 < bytes.len() {
-        let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-        (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), 2)
-    } else {
-        let c = text[i..].chars().next().expect("a character boundary");
-        (c, c.len_utf8())
-    }
-}
-
-/// A record in `Trie::records`, at offset `r`:
-/// - `records[r]`: the number of children (low 16 bits) and of ids ending
-///   here (high 16 bits);
-/// - `records[r + 1]`: where those ids begin in `ends`;
-/// - `records[r + 2]`: the node's direct table in `dense`, or `NONE`;
-/// - then the children's letters, sorted, and their record offsets.
-const HEADER: usize = 3;
 
 /// A frozen trie.
 #[derive(Debug, Clone, Default)]
 pub struct Trie {
-    records: Vec<u32>,
-    /// The root's children for ASCII characters (`NONE` where there is
-    /// none): a space or a comma after every word tries the root.
-    ascii: Vec<u32>,
-    dense: Vec<[u32; DENSE_LEN]>,
+    /// Slot 0 is the root.
+    nodes: Vec<Node>,
+    /// The code of each ASCII character (0: none of the trie's letters).
+    ascii: Vec<u16>,
+    /// The code of each character of U+0600..U+06FF, by its low 8 bits.
+    arabic: Vec<u16>,
+    /// The codes of the other characters, sorted by character.
+    other: Vec<(char, u16)>,
+    /// Per slot with [`ENDS`]: where its ids begin in `ends`, which holds
+    /// their number and then the ids.
+    ends_from: Vec<u32>,
     ends: Vec<u32>,
 }
 
@@ -96,148 +77,202 @@ impl TrieBuilder {
         if self.children.is_empty() {
             return Trie::default();
         }
-        // Records in depth-first order: a walk down a chain of letters
-        // reads consecutive records.
-        let mut order = Vec::with_capacity(self.children.len());
-        let mut stack = vec![0u32];
-        while let Some(n) = stack.pop() {
-            order.push(n);
-            stack.extend(self.children[n as usize].values().rev());
-        }
-        let mut offset = vec![0u32; self.children.len()];
-        let mut at = 0usize;
-        for &n in &order {
-            offset[n as usize] = at as u32;
-            at += HEADER + 2 * self.children[n as usize].len();
-        }
         let mut t = Trie {
-            records: Vec::with_capacity(at),
+            ascii: vec![0; 128],
+            arabic: vec![0; 256],
             ..Trie::default()
         };
-        for &n in &order {
-            let (children, ends) = (&self.children[n as usize], &self.ends[n as usize]);
-            assert!(
-                children.len() < 1 << 16 && ends.len() < 1 << 16,
-                "trie node too wide"
-            );
-            t.records
-                .push(children.len() as u32 | (ends.len() as u32) << 16);
-            t.records.push(t.ends.len() as u32);
-            t.ends.extend(ends);
-            let letters = children.keys().filter(|&&c| in_dense(c)).count();
-            if letters >= DENSE_CHILDREN {
-                let mut table = [NONE; DENSE_LEN];
-                for (&c, &kid) in children {
-                    if in_dense(c) {
-                        table[(c as u32 - DENSE_FIRST) as usize] = offset[kid as usize];
-                    }
-                }
-                t.records.push(t.dense.len() as u32);
-                t.dense.push(table);
-            } else {
-                t.records.push(NONE);
+        // Codes by frequency among the trie's edges, so common letters are
+        // small codes and the array stays dense.
+        let mut count: BTreeMap<char, usize> = BTreeMap::new();
+        for kids in &self.children {
+            for &c in kids.keys() {
+                *count.entry(c).or_default() += 1;
             }
-            t.records.extend(children.keys().map(|&c| c as u32));
-            t.records
-                .extend(children.values().map(|&k| offset[k as usize]));
         }
-        t.ascii = (0..128u8)
-            .map(|b| {
-                self.children[0]
-                    .get(&char::from(b))
-                    .map_or(NONE, |&k| offset[k as usize])
-            })
-            .collect();
+        let mut letters: Vec<(char, usize)> = count.into_iter().collect();
+        letters.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        assert!(letters.len() < u16::MAX as usize, "trie alphabet too large");
+        let mut code_of: BTreeMap<char, u32> = BTreeMap::new();
+        for (i, &(c, _)) in letters.iter().enumerate() {
+            let code = i as u16 + 1;
+            code_of.insert(c, u32::from(code));
+            match c as u32 {
+                a @ 0..0x80 => t.ascii[a as usize] = code,
+                a @ 0x600..0x700 => t.arabic[(a & 0xFF) as usize] = code,
+                _ => t.other.push((c, code)),
+            }
+        }
+        t.other.sort_unstable();
+        let max_code = letters.len() as u32;
+
+        // Place nodes depth first, each node's children at the first base
+        // whose slots are all free, so a chain of letters (the rest of a
+        // long surface) lies close together.
+        let mut nodes = vec![Node {
+            base: 0,
+            check: FREE,
+        }];
+        let mut used = vec![true];
+        let mut first_free = 1usize;
+        let mut slot_of = vec![0u32; self.children.len()];
+        let mut stack = vec![0u32];
+        while let Some(n) = stack.pop() {
+            let s = slot_of[n as usize] as usize;
+            let kids = &self.children[n as usize];
+            if !self.ends[n as usize].is_empty() {
+                nodes[s].check = if s == 0 { ENDS } else { nodes[s].check | ENDS };
+            }
+            if kids.is_empty() {
+                continue;
+            }
+            let codes: Vec<u32> = kids.keys().map(|c| code_of[c]).collect();
+            let least = *codes.iter().min().expect("a child");
+            while used.get(first_free).copied().unwrap_or(false) {
+                first_free += 1;
+            }
+            let mut p = first_free.max(least as usize);
+            let base = loop {
+                let base = p - least as usize;
+                if codes
+                    .iter()
+                    .all(|&k| !used.get(base + k as usize).copied().unwrap_or(false))
+                {
+                    break base;
+                }
+                p += 1;
+                while used.get(p).copied().unwrap_or(false) {
+                    p += 1;
+                }
+            };
+            let top = base + max_code as usize + 1;
+            if nodes.len() < top {
+                nodes.resize(
+                    top,
+                    Node {
+                        base: 0,
+                        check: FREE,
+                    },
+                );
+                used.resize(top, false);
+            }
+            assert!(top < ENDS as usize, "trie too large");
+            nodes[s].base = base as u32;
+            for (&kid, &k) in kids.values().zip(&codes) {
+                let at = base + k as usize;
+                used[at] = true;
+                nodes[at].check = s as u32;
+                slot_of[kid as usize] = at as u32;
+            }
+            stack.extend(kids.values().rev());
+        }
+        t.ends_from = vec![0; nodes.len()];
+        for (n, ids) in self.ends.iter().enumerate() {
+            if !ids.is_empty() {
+                t.ends_from[slot_of[n] as usize] = t.ends.len() as u32;
+                t.ends.push(ids.len() as u32);
+                t.ends.extend(ids);
+            }
+        }
+        t.nodes = nodes;
         t
     }
 }
 
 impl Trie {
-    /// The record of the root's child for `c`.
+    /// The code of the character at byte `i` of `text` (a character
+    /// boundary; 0 when no surface has it) and its length: ASCII and the
+    /// Arabic block (all the letters normalisation leaves) by a table.
     #[inline(always)]
-    fn first(&self, c: char) -> Option<usize> {
-        if c.is_ascii() {
-            let kid = self.ascii[c as usize];
-            (kid != NONE).then_some(kid as usize)
+    fn code_at(&self, text: &str, i: usize) -> (u32, usize) {
+        let bytes = text.as_bytes();
+        let b = bytes[i];
+        if b < 0x80 {
+            (u32::from(self.ascii[b as usize]), 1)
+        } else if b & 0xFC == 0xD8 && i + 1 < bytes.len() {
+            // U+0600..U+06FF: lead byte 0xD8..0xDB, the low 8 bits spread
+            // over both bytes.
+            let low = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            (u32::from(self.arabic[low]), 2)
         } else {
-            self.child(0, c)
+            let c = text[i..].chars().next().expect("a character boundary");
+            (self.code(c), c.len_utf8())
         }
     }
 
-    /// The record of the child of the record at `r` for letter `c`.
-    #[inline(always)]
-    fn child(&self, r: usize, c: char) -> Option<usize> {
-        let rec = &self.records[r..];
-        let dense = rec[2];
-        if dense != NONE && in_dense(c) {
-            let kid = self.dense[dense as usize][(c as u32 - DENSE_FIRST) as usize];
-            return (kid != NONE).then_some(kid as usize);
+    fn code(&self, c: char) -> u32 {
+        match c as u32 {
+            a @ 0..0x80 => u32::from(self.ascii[a as usize]),
+            a @ 0x600..0x700 => u32::from(self.arabic[(a & 0xFF) as usize]),
+            _ => self
+                .other
+                .binary_search_by_key(&c, |&(o, _)| o)
+                .map_or(0, |i| u32::from(self.other[i].1)),
         }
-        let (c, n) = (c as u32, (rec[0] & 0xFFFF) as usize);
-        let keys = &rec[HEADER..HEADER + n];
-        let i = if n <= 4 {
-            keys.iter().position(|&k| k == c)?
-        } else {
-            keys.binary_search(&c).ok()?
-        };
-        Some(rec[HEADER + n + i] as usize)
     }
 
-    /// The ids ending at the record at `r`.
+    /// The slot of the child of slot `s` for `code` (0: none).
+    #[inline(always)]
+    fn child(&self, s: usize, code: u32) -> Option<usize> {
+        if code == 0 {
+            return None;
+        }
+        let t = self.nodes[s].base as usize + code as usize;
+        let node = self.nodes.get(t)?;
+        (node.check & !ENDS == s as u32).then_some(t)
+    }
+
+    /// The ids ending at slot `s`.
     #[inline]
-    fn ends_at(&self, r: usize) -> &[u32] {
-        let n = (self.records[r] >> 16) as usize;
-        if n == 0 {
+    fn ends_at(&self, s: usize) -> &[u32] {
+        if self.nodes[s].check & ENDS == 0 || self.nodes[s].check == FREE {
             return &[];
         }
-        let first = self.records[r + 1] as usize;
-        &self.ends[first..first + n]
+        let from = self.ends_from[s] as usize;
+        let n = self.ends[from] as usize;
+        &self.ends[from + 1..from + 1 + n]
     }
 
     /// Calls `found(end, id)` for every string of the trie that `text` holds
     /// at byte `start`, shortest first.
     #[inline]
     pub fn walk(&self, text: &str, start: usize, mut found: impl FnMut(usize, u32)) {
-        if self.records.is_empty() {
+        if self.nodes.is_empty() {
             return;
         }
         debug_assert!(text.is_char_boundary(start));
-        let bytes = text.as_bytes();
-        let mut r = usize::MAX;
+        let mut s = 0;
         let mut i = start;
-        while i < bytes.len() {
-            let (c, len) = char_at(text, i);
-            let kid = if r == usize::MAX {
-                self.first(c)
-            } else {
-                self.child(r, c)
-            };
-            let Some(kid) = kid else {
+        while i < text.len() {
+            let (code, len) = self.code_at(text, i);
+            let Some(t) = self.child(s, code) else {
                 return;
             };
-            r = kid;
+            s = t;
             i += len;
-            for &id in self.ends_at(r) {
-                found(i, id);
+            if self.nodes[s].check & ENDS != 0 {
+                for &id in self.ends_at(s) {
+                    found(i, id);
+                }
             }
         }
     }
 
     /// The id of `s` when it is one of the trie's strings (the first id).
     pub fn get(&self, s: &str) -> Option<u32> {
-        if self.records.is_empty() {
+        if self.nodes.is_empty() {
             return None;
         }
-        let mut r = 0;
+        let mut slot = 0;
         for c in s.chars() {
-            r = self.child(r, c)?;
+            slot = self.child(slot, self.code(c))?;
         }
-        self.ends_at(r).first().copied()
+        self.ends_at(slot).first().copied()
     }
 
     /// True when some string starts with `c`.
     pub fn starts_with(&self, c: char) -> bool {
-        !self.records.is_empty() && self.first(c).is_some()
+        !self.nodes.is_empty() && self.child(0, self.code(c)).is_some()
     }
 }
 
@@ -261,8 +296,9 @@ mod tests {
     }
 
     #[test]
-    fn dense_and_sparse_nodes_agree() {
-        // The root gets a table: more than DENSE_CHILDREN Arabic letters.
+    fn wide_nodes_find_every_child() {
+        // The root and «ال» have many children: their slots interleave with
+        // other nodes' in the double array.
         let words = [
             "بلاغ",
             "تويتر",
@@ -274,17 +310,62 @@ mod tests {
             "ذروة",
             "زين",
             "ساعة",
+            "البلاغ",
+            "التويتر",
+            "الثلاث",
+            "الخلل",
+            "الساعة",
+            "٣",
+            "é",
+            "x",
+            "#",
         ];
         let mut b = TrieBuilder::default();
         for (i, w) in words.iter().enumerate() {
             b.insert(w, i as u32);
         }
         let t = b.build();
-        assert!(t.records[2] != NONE);
         for (i, w) in words.iter().enumerate() {
             let mut found = Vec::new();
             t.walk(w, 0, |end, id| found.push((end, id)));
-            assert_eq!(found, vec![(w.len(), i as u32)]);
+            assert_eq!(found.last(), Some(&(w.len(), i as u32)), "{w}");
+            assert_eq!(t.get(w), Some(i as u32));
+        }
+        assert_eq!(t.get("ال"), None);
+        assert!(!t.starts_with('ي') && !t.starts_with('ü'));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// A walk reports exactly the strings the text starts with, shortest
+        /// first, ids of one string in insertion order.
+        #[test]
+        fn walks_agree_with_prefix_tests(
+            strings in proptest::collection::vec("[اب ت#a٣é]{0,5}", 0..30),
+            text in "[اب ت#a٣éz]{0,20}",
+        ) {
+            let mut b = TrieBuilder::default();
+            for (i, s) in strings.iter().enumerate() {
+                b.insert(s, i as u32);
+            }
+            let t = b.build();
+            for (start, _) in text.char_indices() {
+                let mut found = Vec::new();
+                t.walk(&text, start, |end, id| found.push((end, id)));
+                let mut want: Vec<(usize, u32)> = strings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| !s.is_empty() && text[start..].starts_with(s.as_str()))
+                    .map(|(i, s)| (start + s.len(), i as u32))
+                    .collect();
+                want.sort();
+                proptest::prop_assert_eq!(found, want, "{:?} at {}", text, start);
+            }
+            for (i, s) in strings.iter().enumerate() {
+                let first = strings.iter().position(|o| o == s).map(|k| k as u32);
+                proptest::prop_assert_eq!(t.get(s), first, "{:?} #{}", s, i);
+            }
         }
     }
 }
