@@ -50,33 +50,30 @@ pub struct Trie {
 /// Collects strings before freezing them into a [`Trie`].
 #[derive(Debug, Default)]
 pub struct TrieBuilder {
-    children: Vec<BTreeMap<char, u32>>,
-    ends: Vec<Vec<u32>>,
+    /// Every string, one after another.
+    text: String,
+    /// Per string: where it lies in `text`, and its id.
+    items: Vec<(u32, u32, u32)>,
 }
 
 impl TrieBuilder {
     pub fn insert(&mut self, s: &str, id: u32) {
-        if self.children.is_empty() {
-            self.children.push(BTreeMap::new());
-            self.ends.push(Vec::new());
-        }
-        let mut node = 0usize;
-        for c in s.chars() {
-            let next = self.children.len() as u32;
-            let child = *self.children[node].entry(c).or_insert(next);
-            if child == next {
-                self.children.push(BTreeMap::new());
-                self.ends.push(Vec::new());
-            }
-            node = child as usize;
-        }
-        self.ends[node].push(id);
+        let at = self.text.len() as u32;
+        self.text.push_str(s);
+        self.items.push((at, s.len() as u32, id));
     }
 
-    pub fn build(self) -> Trie {
-        if self.children.is_empty() {
+    pub fn build(mut self) -> Trie {
+        if self.items.is_empty() {
             return Trie::default();
         }
+        let text = std::mem::take(&mut self.text);
+        let string = |&(at, len, _): &(u32, u32, u32)| &text[at as usize..(at + len) as usize];
+        // Sorted (stably: ids of one string stay in insertion order), the
+        // strings under any node are a run, and a string's new nodes are
+        // the letters after what it shares with the one before it.
+        self.items.sort_by(|x, y| string(x).cmp(string(y)));
+        let items = &self.items;
         let mut t = Trie {
             ascii: vec![0; 128],
             arabic: vec![0; 256],
@@ -85,18 +82,24 @@ impl TrieBuilder {
         // Codes by frequency among the trie's edges, so common letters are
         // small codes and the array stays dense.
         let mut count: BTreeMap<char, usize> = BTreeMap::new();
-        for kids in &self.children {
-            for &c in kids.keys() {
+        let mut prev = "";
+        for item in items {
+            let s = string(item);
+            let shared = s
+                .char_indices()
+                .zip(prev.chars())
+                .find(|&((_, c), p)| c != p)
+                .map_or(s.len().min(prev.len()), |((i, _), _)| i);
+            for c in s[shared..].chars() {
                 *count.entry(c).or_default() += 1;
             }
+            prev = s;
         }
         let mut letters: Vec<(char, usize)> = count.into_iter().collect();
         letters.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
         assert!(letters.len() < u16::MAX as usize, "trie alphabet too large");
-        let mut code_of: BTreeMap<char, u32> = BTreeMap::new();
         for (i, &(c, _)) in letters.iter().enumerate() {
             let code = i as u16 + 1;
-            code_of.insert(c, u32::from(code));
             match c as u32 {
                 a @ 0..0x80 => t.ascii[a as usize] = code,
                 a @ 0x600..0x700 => t.arabic[(a & 0xFF) as usize] = code,
@@ -104,39 +107,61 @@ impl TrieBuilder {
             }
         }
         t.other.sort_unstable();
-        let max_code = letters.len() as u32;
+        let max_code = letters.len();
 
         // Place nodes depth first, each node's children at the first base
         // whose slots are all free, so a chain of letters (the rest of a
-        // long surface) lies close together.
+        // long surface) lies close together. A node is a run of `items`
+        // sharing their first `depth` bytes.
         let mut nodes = vec![Node {
             base: 0,
             check: FREE,
         }];
         let mut used = vec![true];
         let mut first_free = 1usize;
-        let mut slot_of = vec![0u32; self.children.len()];
-        let mut stack = vec![0u32];
-        while let Some(n) = stack.pop() {
-            let s = slot_of[n as usize] as usize;
-            let kids = &self.children[n as usize];
-            if !self.ends[n as usize].is_empty() {
+        let mut stack = vec![(0usize, 0usize, items.len(), 0usize)];
+        let mut kids: Vec<(u32, usize, usize, usize)> = Vec::new();
+        while let Some((s, mut lo, hi, depth)) = stack.pop() {
+            // Strings ending here sort first in the run.
+            let ends = items[lo..hi]
+                .iter()
+                .take_while(|item| string(item).len() == depth)
+                .count();
+            if ends > 0 {
                 nodes[s].check = if s == 0 { ENDS } else { nodes[s].check | ENDS };
+                if t.ends_from.len() <= s {
+                    t.ends_from.resize(s + 1, 0);
+                }
+                t.ends_from[s] = t.ends.len() as u32;
+                t.ends.push(ends as u32);
+                t.ends
+                    .extend(items[lo..lo + ends].iter().map(|&(_, _, id)| id));
+                lo += ends;
+            }
+            kids.clear();
+            while lo < hi {
+                let c = string(&items[lo])[depth..]
+                    .chars()
+                    .next()
+                    .expect("longer than the node");
+                let end =
+                    lo + items[lo..hi].partition_point(|item| string(item)[depth..].starts_with(c));
+                kids.push((t.code(c), lo, end, depth + c.len_utf8()));
+                lo = end;
             }
             if kids.is_empty() {
                 continue;
             }
-            let codes: Vec<u32> = kids.keys().map(|c| code_of[c]).collect();
-            let least = *codes.iter().min().expect("a child");
+            let least = kids.iter().map(|k| k.0).min().expect("a child") as usize;
             while used.get(first_free).copied().unwrap_or(false) {
                 first_free += 1;
             }
-            let mut p = first_free.max(least as usize);
+            let mut p = first_free.max(least);
             let base = loop {
-                let base = p - least as usize;
-                if codes
+                let base = p - least;
+                if kids
                     .iter()
-                    .all(|&k| !used.get(base + k as usize).copied().unwrap_or(false))
+                    .all(|k| !used.get(base + k.0 as usize).copied().unwrap_or(false))
                 {
                     break base;
                 }
@@ -145,7 +170,7 @@ impl TrieBuilder {
                     p += 1;
                 }
             };
-            let top = base + max_code as usize + 1;
+            let top = base + max_code + 1;
             if nodes.len() < top {
                 nodes.resize(
                     top,
@@ -158,22 +183,18 @@ impl TrieBuilder {
             }
             assert!(top < ENDS as usize, "trie too large");
             nodes[s].base = base as u32;
-            for (&kid, &k) in kids.values().zip(&codes) {
+            for &(k, ..) in &kids {
                 let at = base + k as usize;
                 used[at] = true;
                 nodes[at].check = s as u32;
-                slot_of[kid as usize] = at as u32;
             }
-            stack.extend(kids.values().rev());
+            stack.extend(
+                kids.iter()
+                    .rev()
+                    .map(|&(k, lo, hi, depth)| (base + k as usize, lo, hi, depth)),
+            );
         }
-        t.ends_from = vec![0; nodes.len()];
-        for (n, ids) in self.ends.iter().enumerate() {
-            if !ids.is_empty() {
-                t.ends_from[slot_of[n] as usize] = t.ends.len() as u32;
-                t.ends.push(ids.len() as u32);
-                t.ends.extend(ids);
-            }
-        }
+        t.ends_from.resize(nodes.len(), 0);
         t.nodes = nodes;
         t
     }
