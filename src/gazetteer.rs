@@ -153,7 +153,7 @@ impl Clitics {
 }
 
 /// A surface found in a text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Hit<'g, T> {
     /// The surface (and accepted suffix), without the clitic.
     pub span: Span,
@@ -163,6 +163,15 @@ pub struct Hit<'g, T> {
     /// Index of the lexicon entry.
     pub entry: usize,
 }
+
+// By hand: derived, they would ask `T: Copy` of the value behind the
+// reference.
+impl<T> Clone for Hit<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Hit<'_, T> {}
 
 struct Pattern {
     entry: usize,
@@ -581,20 +590,40 @@ pub fn select_longest<T>(mut hits: Vec<Hit<'_, T>>) -> Vec<Hit<'_, T>> {
     if hits.windows(2).all(|w| w[0].span.end <= w[1].span.start) {
         return hits;
     }
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start));
-    // Taken spans, disjoint and so sorted by start and end alike.
-    let mut taken: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
+    // Hits chained by overlaps form a cluster that no hit outside it
+    // overlaps: the choice is made within each, mostly of one or two.
     let mut out = Vec::with_capacity(hits.len());
-    for h in hits {
-        let s = h.span;
-        let i = taken.partition_point(|&(start, _)| start < s.end);
-        if i > 0 && taken[i - 1].1 > s.start {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < hits.len() {
+        let mut end = hits[i].span.end;
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].span.start < end {
+            end = end.max(hits[j].span.end);
+            j += 1;
+        }
+        if j == i + 1 {
+            out.push(hits[i]);
+            i = j;
             continue;
         }
-        taken.insert(i, (s.start, s.end));
-        out.push(h);
+        let cluster = &mut hits[i..j];
+        cluster.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start));
+        // Taken spans, disjoint and so sorted by start and end alike.
+        taken.clear();
+        let from = out.len();
+        for h in cluster.iter() {
+            let s = h.span;
+            let k = taken.partition_point(|&(start, _)| start < s.end);
+            if k > 0 && taken[k - 1].1 > s.start {
+                continue;
+            }
+            taken.insert(k, (s.start, s.end));
+            out.push(*h);
+        }
+        out[from..].sort_by_key(|h| h.span.start);
+        i = j;
     }
-    out.sort_by_key(|h| h.span.start);
     out
 }
 
@@ -723,6 +752,49 @@ mod tests {
             let shared: Vec<_> = g.find_all_doc(&doc).iter().map(key).collect();
             let own: Vec<_> = g.find_all(doc.ntext()).iter().map(key).collect();
             proptest::prop_assert_eq!(shared, own, "{:?}", doc.ntext());
+        }
+    }
+
+    /// The choice made over the whole list at once, as it was before
+    /// clusters.
+    fn longest_at_once(mut hits: Vec<Hit<'_, usize>>) -> Vec<Hit<'_, usize>> {
+        hits.sort_by_key(|h| (h.span.start, h.span.end));
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.span.len()), h.span.start));
+        let mut out: Vec<Hit<'_, usize>> = Vec::new();
+        for h in hits {
+            if !out
+                .iter()
+                .any(|o| o.span.start < h.span.end && h.span.start < o.span.end)
+            {
+                out.push(h);
+            }
+        }
+        out.sort_by_key(|h| h.span.start);
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Choosing within clusters of overlapping hits chooses what one
+        /// pass over all of them does.
+        #[test]
+        fn clusters_choose_as_one_pass(spans in proptest::collection::vec((0usize..40, 1usize..8), 0..20)) {
+            let values: Vec<usize> = (0..spans.len()).collect();
+            let hits: Vec<Hit<'_, usize>> = spans
+                .iter()
+                .zip(&values)
+                .map(|(&(start, len), v)| Hit {
+                    span: Span::new(start, start + len),
+                    word_start: start,
+                    value: v,
+                    entry: *v,
+                })
+                .collect();
+            let key = |h: &Hit<'_, usize>| (h.span, *h.value);
+            let got: Vec<_> = select_longest(hits.clone()).iter().map(key).collect();
+            let want: Vec<_> = longest_at_once(hits).iter().map(key).collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 }
