@@ -15,13 +15,15 @@ use std::collections::HashSet;
 use crate::lexicon::Lexicons;
 use crate::normalize::is_word_char;
 use crate::span::Span;
+use crate::trie::{Trie, TrieBuilder};
 use crate::vocab::BoilerplateMatch;
 
 /// Classifies lines as furniture.
 #[derive(Debug, Clone, Default)]
 pub struct Boilerplate {
     lines: HashSet<String>,
-    prefixes: Vec<String>,
+    /// Every line is tried against every prefix: a trie walks them once.
+    prefixes: Trie,
     tails: HashSet<String>,
     /// The longest line or tail pattern: a longer line (a paragraph) is
     /// not looked up.
@@ -31,6 +33,7 @@ pub struct Boilerplate {
 impl Boilerplate {
     pub fn new(lex: &Lexicons) -> Boilerplate {
         let mut b = Boilerplate::default();
+        let mut prefixes = TrieBuilder::default();
         for e in &lex.boilerplate {
             let pattern = trim_furniture(&e.surface).to_string();
             if e.value != BoilerplateMatch::Prefix {
@@ -40,12 +43,13 @@ impl Boilerplate {
                 BoilerplateMatch::Line => {
                     b.lines.insert(pattern);
                 }
-                BoilerplateMatch::Prefix => b.prefixes.push(pattern),
+                BoilerplateMatch::Prefix => prefixes.insert(&pattern, 0),
                 BoilerplateMatch::Tail => {
                     b.tails.insert(pattern);
                 }
             }
         }
+        b.prefixes = prefixes.build();
         b
     }
 
@@ -69,7 +73,7 @@ impl Boilerplate {
             in_links = in_links && is_link_line(line);
             let furniture = in_tail || in_links || self.is_furniture(line, core);
             // «اقرأ أيضاً:» alone on its line heads a list of linked headlines.
-            if self.prefixes.iter().any(|p| p == core) {
+            if self.prefixes.get(core).is_some() {
                 in_links = true;
             }
             out.push((span, furniture));
@@ -108,13 +112,14 @@ impl Boilerplate {
         if core.len() <= self.longest && self.lines.contains(core) {
             return true;
         }
-        self.prefixes.iter().any(|p| {
-            core.starts_with(p.as_str())
-                && core[p.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !crate::normalize::is_word_char(c))
-        })
+        let mut found = false;
+        self.prefixes.walk(core, 0, |end, _| {
+            found |= core[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !crate::normalize::is_word_char(c));
+        });
+        found
     }
 }
 
@@ -162,8 +167,10 @@ mod tests {
 
     #[test]
     fn links_under_a_see_also_heading_are_furniture() {
+        let mut prefixes = TrieBuilder::default();
+        prefixes.insert("اقرا ايضا", 0);
         let b = Boilerplate {
-            prefixes: vec!["اقرا ايضا".to_string()],
+            prefixes: prefixes.build(),
             ..Boilerplate::default()
         };
         let text = "نص المقال.\nاقرا ايضا:\nعنوان مرتبط اول\nعنوان مرتبط ثان\n\nفقرة تالية.";
@@ -181,6 +188,23 @@ mod tests {
             .map(|(_, f)| f)
             .collect();
         assert_eq!(flags, vec![true, false]);
+    }
+
+    #[test]
+    fn a_prefix_must_end_a_word() {
+        let mut prefixes = TrieBuilder::default();
+        prefixes.insert("اقرا", 0);
+        prefixes.insert("اقرا ايضا", 0);
+        let b = Boilerplate {
+            prefixes: prefixes.build(),
+            ..Boilerplate::default()
+        };
+        let flags: Vec<bool> = b
+            .furniture_lines("اقرا ايضا: عنوان مرتبط\nاقرات الحكومة القرار.\nاقرا")
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
+        assert_eq!(flags, vec![true, false, true]);
     }
 
     #[test]
