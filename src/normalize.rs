@@ -164,6 +164,8 @@ impl NormText {
         };
         let mut expanded = String::new();
         let bytes = original.as_bytes();
+        // Forced once here, not at every character.
+        let common: &[Fold; 0x180] = &COMMON;
         let mut pos = 0;
         while pos < bytes.len() {
             // The common case: a run of ASCII and two-byte Arabic characters
@@ -183,7 +185,7 @@ impl NormText {
                 } else {
                     (((b as usize) & 0x1F) << 6 | (bytes[pos + 1] as usize & 0x3F)) - 0x0600 + 0x80
                 };
-                match COMMON[code] {
+                match common[code] {
                     Fold::Keep => {}
                     // A space after a kept character is kept as it is: only
                     // runs of spaces collapse.
