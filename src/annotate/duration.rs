@@ -241,7 +241,21 @@ impl Annotator for DurationAnnotator {
                 found.push(d);
             }
         }
-        found.extend(clock_spans(&cx, doc, prior));
+        // Clock times carry no day: a span between them is under a day. A
+        // sentence that also states a day or more («بدأ ... مساء الأحد،
+        // واستمر حتى الخامسة فجرا، ليتجاوز بذلك 30 ساعة») crossed nights the
+        // span cannot see, and the stated length stands alone.
+        let sentence_of = |s: Span| doc.sentence_at(s.start);
+        let days_long: Vec<Option<usize>> = found
+            .iter()
+            .filter(|(_, d)| d.seconds.or(d.min).is_some_and(|s| s >= DAY))
+            .map(|(s, _)| sentence_of(*s))
+            .collect();
+        found.extend(
+            clock_spans(&cx, doc, prior)
+                .into_iter()
+                .filter(|(s, _)| !days_long.contains(&sentence_of(*s))),
+        );
         for (span, mut value) in found {
             value.about_outage = doc
                 .sentence_at(span.start)
@@ -784,6 +798,9 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
     }
     out
 }
+
+/// A day, in seconds.
+const DAY: f64 = 86_400.0;
 
 /// Sentences before a restoration time where the outage's start may be told.
 const START_SENTENCES: usize = 2;
