@@ -80,7 +80,10 @@ pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
                 && m.span.end <= span.start
                 && words_in(text, line.start, m.span.start).is_empty()
         });
-        if (rank > 0 || placed) && extra <= DATELINE_EXTRA_WORDS {
+        // So is a section label before a bar («تكنولوجيا | الثلاثاء ١٧
+        // نوفمبر ٢٠٢٦»): the page's furniture names no section.
+        let labelled = section_label(&text[line.start..span.start]);
+        if (rank > 0 || placed || labelled) && extra <= DATELINE_EXTRA_WORDS {
             return Some(date);
         }
         // A wire dateline that opens the first paragraph: a place, the
@@ -91,6 +94,20 @@ pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
         }
     }
     None
+}
+
+/// Most words a section label before a dateline's bar may have
+/// («علوم وتكنولوجيا |»).
+const SECTION_LABEL_WORDS: usize = 2;
+
+/// True when `before`, the line before a date, is a short label closed by a
+/// bar: a section or place name («تكنولوجيا |», «اقتصاد |»).
+fn section_label(before: &str) -> bool {
+    let Some(label) = before.trim_end().strip_suffix('|') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=SECTION_LABEL_WORDS).contains(&words) && !label.contains(['|', ':'])
 }
 
 /// True when `rest`, the line after a date, starts with an optional
