@@ -49,8 +49,10 @@ pub(super) const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", 
 /// Bytes around a name within which its cues are looked for: more than the
 /// longest reach below, in Arabic words of up to about 30 bytes.
 const WINDOW: usize = 400;
-/// Words between an outage word and the family name it governs.
-const FAMILY_REACH: usize = 2;
+/// Words between an outage word and the family name it governs: a verb's
+/// subject may stand between («قطعت وزارة الاتصالات العراقية خدمة
+/// الإنترنت»).
+const FAMILY_REACH: usize = 3;
 /// Words between «بعد» (after) and the outage word it dates back to
 /// («بعد ساعات من عطل»), and between that word and the name it governs.
 const EARLIER_REACH: usize = 3;
