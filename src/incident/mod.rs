@@ -781,12 +781,17 @@ fn mark_related(
         // A recall after this outage was dated and named («استفاق اللبنانيون
         // فجر أمس على انقطاع ...، في مشهد أعاد إلى الأذهان أزمات الشتاء
         // الماضي») is about the recalled events, not the sentence.
+        // Without a publication date, a recent relative day («صباح اليوم»,
+        // «أمس») is this outage's too.
         let told_before = |p: usize| {
-            dates.iter().any(|(ds, span, _, r)| {
+            dates.iter().any(|(ds, span, e, r)| {
                 *ds == s
                     && span.end <= p
-                    && r.value.is_some()
-                    && first_told.as_ref().is_some_and(|f| f.value == r.value)
+                    && ((r.value.is_some()
+                        && first_told.as_ref().is_some_and(|f| f.value == r.value))
+                        || (published.is_none()
+                            && e.relative_days
+                                .is_some_and(|d| (-recent_days..=0).contains(&i64::from(d)))))
             }) && ms.iter().any(|&k| {
                 mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
                     && mentions[k].span.end <= p
