@@ -400,7 +400,8 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         return Verdict::Other;
     }
     let provider = kind.is_some_and(|k| PROVIDER_KINDS.contains(&k));
-    if inside_cause(mentions, sentence, span, provider) {
+    let clause = clause_of(text, doc.sentences[s].span, span);
+    if inside_cause(mentions, sentence, span, clause, provider) {
         let fails_too = sentence.iter().any(|&j| {
             matches!(
                 mentions[j].value,
@@ -469,7 +470,13 @@ pub(super) fn lapsed_outages<'a>(
 /// («بسبب انقطاع الكهرباء في مركز بيانات أوراكل»); a provider also right
 /// after the connective («بسبب عطل لدى أمازون ويب سيرفيسز»: the generic
 /// fault names no cause phrase).
-fn inside_cause(mentions: &[Mention], sentence: &[usize], span: Span, provider: bool) -> bool {
+fn inside_cause(
+    mentions: &[Mention],
+    sentence: &[usize],
+    span: Span,
+    clause: Span,
+    provider: bool,
+) -> bool {
     let connective = sentence
         .iter()
         .filter(|&&i| {
@@ -483,11 +490,25 @@ fn inside_cause(mentions: &[Mention], sentence: &[usize], span: Span, provider: 
     let Some(after) = connective else {
         return false;
     };
+    // An outage word between the cause and the name, in the name's
+    // clause, starts the effect («تسببت العاصفة في انقطاع خدمات ...
+    // «موبيليس»»).
+    let effect_between = |from: usize| {
+        clause.start <= from
+            && sentence.iter().any(|&j| {
+                matches!(
+                    mentions[j].value,
+                    Value::Cue(Cue::Outage(OutageCue::Outage))
+                ) && mentions[j].span.start >= from
+                    && mentions[j].span.end <= span.start
+            })
+    };
     provider
         || sentence.iter().any(|&i| {
             matches!(mentions[i].value, Value::Cause(_))
                 && mentions[i].span.start >= after
                 && mentions[i].span.end <= span.start
+                && !effect_between(mentions[i].span.end)
         })
 }
 
