@@ -214,7 +214,12 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
                     || listed_after(c.end, name.start))
         })
     };
-    if governed(span, head_start) {
+    let provider = kind.is_some_and(|k| PROVIDER_KINDS.contains(&k));
+    let clause = clause_of(text, doc.sentences[s].span, span);
+    let in_cause = inside_cause(mentions, sentence, span, clause, provider);
+    // A provider inside the cause stays the third party whatever cue
+    // stands before it («بسبب عطل في مراكز البيانات التابعة لأمازون»).
+    if governed(span, head_start) && !(provider && in_cause) {
         return Verdict::Other;
     }
     // The same service named again in the sentence keeps the role a cue
@@ -399,9 +404,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     {
         return Verdict::Other;
     }
-    let provider = kind.is_some_and(|k| PROVIDER_KINDS.contains(&k));
-    let clause = clause_of(text, doc.sentences[s].span, span);
-    if inside_cause(mentions, sentence, span, clause, provider) {
+    if in_cause {
         let fails_too = sentence.iter().any(|&j| {
             matches!(
                 mentions[j].value,
