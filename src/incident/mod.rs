@@ -486,7 +486,9 @@ impl Assembler {
 
         // 3. Platforms.
         let mut platforms: Vec<(Span, PlatformRef)> = Vec::new();
-        let mut providers: Vec<Span> = Vec::new();
+        let mut providers: Vec<(Span, PlatformRef)> = Vec::new();
+        // Providers said to have failed themselves («التي تعطلت بدورها»).
+        let mut failed_providers: Vec<PlatformRef> = Vec::new();
         for &s in sentences {
             for &i in &by_sentence[s] {
                 let Value::Platform(p) = &mentions[i].value else {
@@ -496,9 +498,10 @@ impl Assembler {
                     Some(Verdict::Affected) if !platforms.iter().any(|(_, q)| q == p) => {
                         platforms.push((mentions[i].span, p.clone()));
                     }
-                    Some(Verdict::Provider) => providers.push(mentions[i].span),
+                    Some(Verdict::Provider) => providers.push((mentions[i].span, p.clone())),
                     Some(Verdict::FailedProvider) => {
-                        providers.push(mentions[i].span);
+                        providers.push((mentions[i].span, p.clone()));
+                        failed_providers.push(p.clone());
                         if !platforms.iter().any(|(_, q)| q == p) {
                             platforms.push((mentions[i].span, p.clone()));
                         }
@@ -577,17 +580,66 @@ impl Assembler {
             }
         }
         // The provider is a third-party cause with the status its sentence
-        // gives («لا علاقة لها بمنصة أزور»: ruled out).
-        if let Some(&span) = providers.first()
-            && !causes
+        // gives («لا علاقة لها بمنصة أزور»: ruled out). A provider of the
+        // affected services' own owner (Azure under Xbox and Minecraft) that
+        // failed is in-house: affected, not a third party.
+        let owner = |p: &PlatformRef| match p {
+            PlatformRef::Catalog(i) => self.owners[*i as usize],
+            PlatformRef::Family(..) => None,
+        };
+        let in_house = |p: &PlatformRef, platforms: &[(Span, PlatformRef)]| {
+            let mut users = platforms
                 .iter()
-                .any(|(_, k, _)| *k == CauseCategory::ThirdParty)
-            && let Some(s) = doc.sentence_at(span.start)
+                .filter(|(_, q)| q != p && !self.is_provider(q))
+                .peekable();
+            users.peek().is_some() && owner(p).is_some() && users.all(|(_, q)| owner(q) == owner(p))
+        };
+        let house: Vec<(Span, PlatformRef)> = providers
+            .iter()
+            .filter(|(span, p)| {
+                in_house(p, &platforms)
+                    && !platforms.iter().any(|(_, q)| q == p)
+                    && doc.sentence_at(span.start).is_some_and(|s| {
+                        cause_status(mentions, &by_sentence[s], *span) != CauseStatus::RuledOut
+                    })
+            })
+            .cloned()
+            .collect();
+        for (span, p) in house {
+            if !platforms.iter().any(|(_, q)| *q == p) {
+                platforms.push((span, p));
+            }
+        }
+        if !causes
+            .iter()
+            .any(|(_, k, _)| *k == CauseCategory::ThirdParty)
+            && let Some((span, status)) = providers.iter().find_map(|(span, p)| {
+                let s = doc.sentence_at(span.start)?;
+                let status = cause_status(mentions, &by_sentence[s], *span);
+                (status == CauseStatus::RuledOut || !in_house(p, &platforms))
+                    .then_some((*span, status))
+            })
         {
-            let status = cause_status(mentions, &by_sentence[s], span);
             causes.push((span, CauseCategory::ThirdParty, status));
         }
         causes.sort_by_key(|(s, ..)| s.start);
+        // A provider whose failure is the stated cause of other services'
+        // outage is that cause, not one of the affected (record.md), unless
+        // the text says it failed as well.
+        if causes
+            .iter()
+            .any(|(_, k, st)| *k == CauseCategory::ThirdParty && *st != CauseStatus::RuledOut)
+            && platforms.iter().any(|(_, p)| !self.is_provider(p))
+        {
+            let keep: Vec<bool> = platforms
+                .iter()
+                .map(|(_, p)| {
+                    !self.is_provider(p) || failed_providers.contains(p) || in_house(p, &platforms)
+                })
+                .collect();
+            let mut k = keep.iter();
+            platforms.retain(|_| *k.next().expect("one flag per platform"));
+        }
         let duration = when::pick_duration(&durations);
         let affected = affected::rank(quantities);
         let status = if restored {
@@ -633,6 +685,12 @@ impl Assembler {
             }
             PlatformRef::Family(..) => false,
         }
+    }
+
+    /// True for a cloud, CDN, security, DNS or hosting provider.
+    fn is_provider(&self, p: &PlatformRef) -> bool {
+        matches!(p, PlatformRef::Catalog(i)
+            if roles::PROVIDER_KINDS.contains(&self.platform(*i).kind.as_str()))
     }
 
     fn is_national(&self, p: &PlatformRef) -> bool {
