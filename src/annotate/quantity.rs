@@ -609,8 +609,34 @@ fn kind_of(cx: &Ctx<'_>, at: Extent, unit: Option<UnitHit>, sent: Span) -> Kind 
     // decline.
     let before = text[..start].trim_end_matches(' ');
     let from = before.ends_with(" من") || before == "من";
+    // A peak cue after the count in its clause is the count's, however
+    // long the names between («11 ألف بلاغ عن مشكلات في «شات جي بي تي» عند
+    // ذروة العطل»); one that a count before it in its clause already has
+    // is not the next clause's («..., ونحو 6 آلاف بلاغ»).
+    let claimed = |cue: Span| {
+        text[cue.end..start].contains(CLAUSE_MARKS) && {
+            // Only the numbers of the window: a long sentence of counts
+            // stays linear.
+            let from = cx.nums.partition_point(|(n, _)| n.start < sent.start);
+            let to = cx.nums.partition_point(|(n, _)| n.start < cue.start);
+            cx.nums[from..to.max(from)]
+                .iter()
+                .any(|(n, _)| n.end <= cue.start && cx.clause_words(n.end, cue.start).is_some())
+        }
+    };
+    let peak = cx
+        .cue_spans(sent, |c| *c == Cue::Count(CountCue::Peak))
+        .any(|s| {
+            sent.contains(s)
+                && ((s.start >= end
+                    && (word_count(text, end, s.start, CUE_REACH) <= CUE_REACH
+                        || cx.clause_words(end, s.start).is_some()))
+                    || (s.end <= start
+                        && word_count(text, s.end, start, CUE_REACH) <= CUE_REACH
+                        && !claimed(s)))
+        });
     Kind {
-        peak: near(CountCue::Peak, CUE_REACH, CUE_REACH),
+        peak,
         base: near(CountCue::Base, BASE_BEFORE, BASE_AFTER)
             || cx
                 .cue_spans(sent, |c| *c == Cue::Count(CountCue::Total))
