@@ -631,6 +631,7 @@ impl Assembler {
             .any(|(_, k, st)| *k == CauseCategory::ThirdParty && *st != CauseStatus::RuledOut)
             && platforms.iter().any(|(_, p)| !self.is_provider(p))
         {
+            // Flags first: `in_house` reads the list `retain` would change.
             let keep: Vec<bool> = platforms
                 .iter()
                 .map(|(_, p)| {

@@ -215,8 +215,14 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         })
     };
     let provider = kind.is_some_and(|k| PROVIDER_KINDS.contains(&k));
-    let clause = clause_of(text, doc.sentences[s].span, span);
-    let in_cause = inside_cause(mentions, sentence, span, clause, provider);
+    let in_cause = inside_cause(
+        text,
+        doc.sentences[s].span,
+        mentions,
+        sentence,
+        span,
+        provider,
+    );
     // A provider inside the cause stays the third party whatever cue
     // stands before it («بسبب عطل في مراكز البيانات التابعة لأمازون»).
     if governed(span, head_start) && !(provider && in_cause) {
@@ -474,10 +480,11 @@ pub(super) fn lapsed_outages<'a>(
 /// after the connective («بسبب عطل لدى أمازون ويب سيرفيسز»: the generic
 /// fault names no cause phrase).
 fn inside_cause(
+    text: &str,
+    sentence_span: Span,
     mentions: &[Mention],
     sentence: &[usize],
     span: Span,
-    clause: Span,
     provider: bool,
 ) -> bool {
     let connective = sentence
@@ -493,6 +500,10 @@ fn inside_cause(
     let Some(after) = connective else {
         return false;
     };
+    if provider {
+        return true;
+    }
+    let clause = clause_of(text, sentence_span, span);
     // An outage word between the cause and the name, in the name's
     // clause, starts the effect («تسببت العاصفة في انقطاع خدمات ...
     // «موبيليس»»).
@@ -506,13 +517,12 @@ fn inside_cause(
                     && mentions[j].span.end <= span.start
             })
     };
-    provider
-        || sentence.iter().any(|&i| {
-            matches!(mentions[i].value, Value::Cause(_))
-                && mentions[i].span.start >= after
-                && mentions[i].span.end <= span.start
-                && !effect_between(mentions[i].span.end)
-        })
+    sentence.iter().any(|&i| {
+        matches!(mentions[i].value, Value::Cause(_))
+            && mentions[i].span.start >= after
+            && mentions[i].span.end <= span.start
+            && !effect_between(mentions[i].span.end)
+    })
 }
 
 /// True when a gap between two names makes them one list («و», «،», «أو»,
