@@ -858,20 +858,28 @@ fn mark_related(
         };
         // A past cue inside «بعد ساعات من مشكلة مماثلة» dates the event this
         // one came after; it does not make the sentence about it.
-        let past = ms.iter().any(|&i| {
-            mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
-                && !told_before(mentions[i].span.start)
-                && !ms.iter().any(|&k| {
-                    mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))
-                        && mentions[k].span.end <= mentions[i].span.start
-                        && crate::annotate::word_count(
-                            text,
-                            mentions[k].span.end,
-                            mentions[i].span.start,
-                            3,
-                        ) <= 3
-                })
-        });
+        // A clock time with no date is the article's own day: the pluperfect
+        // there fills in this outage («وكانت الخدمة قد انقطعت في حوالي الساعة
+        // السابعة مساء»); a recall gives the day it recalls.
+        let clock_only = !dated.contains(&s)
+            && ms
+                .iter()
+                .any(|&i| matches!(mentions[i].value, Value::Time(_)));
+        let past = !clock_only
+            && ms.iter().any(|&i| {
+                mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
+                    && !told_before(mentions[i].span.start)
+                    && !ms.iter().any(|&k| {
+                        mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))
+                            && mentions[k].span.end <= mentions[i].span.start
+                            && crate::annotate::word_count(
+                                text,
+                                mentions[k].span.end,
+                                mentions[i].span.start,
+                                3,
+                            ) <= 3
+                    })
+            });
         // A date alone counts when a past cue other than the date's own
         // words recalls an outage («شهدت انقطاعا مماثلا في فبراير من العام
         // الماضي»); «وتجاوزت إيراداتها العام الماضي 100 مليار دولار» recalls
