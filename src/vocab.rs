@@ -349,6 +349,9 @@ str_enum!(
         Label = "label",
         /// A word that may follow a count without being its noun ("في", "عبر").
         Link = "link",
+        /// A market rank ("أكبر مشغل"): a count later in its clause is the
+        /// ranked company's size.
+        Rank = "rank",
     }
 );
 

@@ -645,7 +645,11 @@ fn kind_of(cx: &Ctx<'_>, at: Extent, unit: Option<UnitHit>, sent: Span) -> Kind 
                         && s.end <= start
                         && word_count(text, s.end, start, BASE_BEFORE) <= BASE_BEFORE
                 })
-            || (owners && !affected),
+            || (owners && !affected)
+            // «ثاني أكبر متعامل ... بأكثر من 15 مليون مشترك»: the rank's size.
+            || cx
+                .cue_spans(sent, |c| *c == Cue::Count(CountCue::Rank))
+                .any(|s| sent.contains(s) && s.end <= start && cx.clause_words(s.end, start).is_some()),
         decline: near(CountCue::Decline, CUE_REACH, 0) && !from,
         affected,
     }
