@@ -156,7 +156,14 @@ impl Pipeline {
             (None, None)
         };
 
-        let incidents = self.assembler.assemble(&doc, &mentions, published);
+        let mut incidents = self.assembler.assemble(&doc, &mentions, published);
+        if published.is_none()
+            && let Some((month, day)) = published::yearless_dateline(&doc, &mentions)
+        {
+            for date in incidents.iter_mut().filter_map(|i| i.date.as_mut()) {
+                date.resolved.anchor_without_year(month, day);
+            }
+        }
         let offsets = CharOffsets::new(&doc.text);
         let out = Out {
             doc: &doc,

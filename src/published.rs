@@ -13,7 +13,7 @@ stories. The URL gives `/2025/11/4/` or `2017-07-03-`.
 use regex::Regex;
 
 use crate::annotate::datetime::resolve;
-use crate::annotate::{Cue, Mention, Value, words_in};
+use crate::annotate::{Cue, DateExpr, Mention, Value, words_in};
 use crate::calendar::Date;
 use crate::document::Document;
 use crate::span::Span;
@@ -33,6 +33,26 @@ const DATELINE_EXTRA_WORDS: usize = 3;
 /// ٢٠٢٥»). A date line above the headline is the page's masthead (the day
 /// the page was printed or scraped), not the article's date.
 pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
+    find_dateline(doc, mentions, |e| resolve(e, None).date)
+}
+
+/// The day and month of a dateline that gives no year («الرباط - 14 أكتوبر
+/// (رويترز) -», common in wire copy), when no full dateline is found: the
+/// day the story's «اليوم» (today) and «أمس» (yesterday) count from.
+pub fn yearless_dateline(doc: &Document, mentions: &[Mention]) -> Option<(u8, u8)> {
+    find_dateline(doc, mentions, |e| match (e.year, e.month, e.day) {
+        (None, Some(m), Some(d)) if e.relative_years.is_none() => Some((m, d)),
+        _ => None,
+    })
+}
+
+/// The first date on the top lines that `accept` takes and that stands as
+/// a dateline (module docs).
+fn find_dateline<T>(
+    doc: &Document,
+    mentions: &[Mention],
+    accept: impl Fn(&DateExpr) -> Option<T>,
+) -> Option<T> {
     let text = doc.ntext();
     let top: Vec<usize> = doc
         .lines
@@ -49,7 +69,7 @@ pub fn dateline(doc: &Document, mentions: &[Mention]) -> Option<Date> {
             .iter()
             .filter(on_line)
             .find_map(|m| match &m.value {
-                Value::Date(e) => resolve(e, None).date.map(|d| (m.span, d)),
+                Value::Date(e) => accept(e).map(|d| (m.span, d)),
                 _ => None,
             })
         else {

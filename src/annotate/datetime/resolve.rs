@@ -74,6 +74,24 @@ impl Resolved {
         }
     }
 
+    /// Resolves a relative day against a day and month whose year is not
+    /// known (a wire dateline): «اليوم» under «14 أكتوبر» is `XXXX-10-14`.
+    /// Left alone when the count crosses a 29 February that may or may not
+    /// exist.
+    pub fn anchor_without_year(&mut self, month: u8, day: u8) {
+        let Some(r) = self.relative_days.filter(|_| self.value.is_none()) else {
+            return;
+        };
+        let on = |year| Date::new(year, month, day).map(|d| d.add_days(i64::from(r)));
+        // A common year and a leap year agree unless 29 February is between.
+        if let (Some(a), Some(b)) = (on(2001), on(2004))
+            && (a.month, a.day) == (b.month, b.day)
+        {
+            self.value = Some(format!("XXXX-{:02}-{:02}", a.month, a.day));
+            self.precision = Some(Precision::Day);
+        }
+    }
+
     fn month(year: Option<i32>, month: u8) -> Resolved {
         let value = match year {
             Some(y) => format!("{y:04}-{month:02}"),
