@@ -216,6 +216,21 @@ impl Assembler {
                 _ => {}
             }
         }
+        // A deliberate cut named with its agent or its act states its cause
+        // («قطعت السلطات الإنترنت», «حجبت السلطات تطبيق إنستغرام»): a
+        // government cause that holds the sentence's outage word.
+        for (s, ms) in by_sentence.iter().enumerate() {
+            let agent = ms.iter().any(|&i| {
+                matches!(mentions[i].value, Value::Cause(CauseCategory::Government))
+                    && ms.iter().any(|&k| {
+                        mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
+                            && mentions[i].span.contains(mentions[k].span)
+                    })
+            });
+            if agent {
+                info[s].cause_context = true;
+            }
+        }
         let dates: Vec<(usize, Span, &DateExpr, Resolved)> = mentions
             .iter()
             .filter_map(|m| match &m.value {
@@ -557,6 +572,7 @@ impl Assembler {
                     Value::Cause(c)
                         if si.cause_context
                             && !avoided(cx, s, m.span)
+                            && !effect_of_outage(cx, s, m.span)
                             && (role == Role::Related || !after_earlier_event(cx, s, m.span)) =>
                     {
                         let status = cause_status(mentions, &by_sentence[s], m.span);
@@ -1032,6 +1048,38 @@ fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
         m.value.is_cue(Cue::Cause(CauseCue::Avoided))
             && m.span.end <= span.start
             && cx.doc.word_count(m.span.end, span.start, 3) <= 2
+    })
+}
+
+/// True when the cause at `span` follows «تسبب العطل في» (the outage
+/// caused): the outage is the subject, what follows is its effect
+/// («وتسبب العطل في ارتباك ...، كما اشتكى طلاب ... قبل امتحانات منتصف
+/// الترم»), to the end of the sentence unless another connective comes
+/// between.
+fn effect_of_outage(cx: &Context<'_>, s: usize, span: Span) -> bool {
+    let ms = &cx.by_sentence[s];
+    let text = cx.doc.ntext();
+    let is = |i: usize, cue: Cue| cx.mentions[i].value.is_cue(cue);
+    let connective = Cue::Cause(CauseCue::Connective);
+    ms.iter().any(|&c| {
+        let cue = cx.mentions[c].span;
+        is(c, connective)
+            && cue.end <= span.start
+            && ms.iter().any(|&o| {
+                let at = cx.mentions[o].span;
+                is(o, Cue::Outage(OutageCue::Outage))
+                    && at.start >= cue.end
+                    && at.end <= span.start
+                    && definite(text, at)
+                    && cx
+                        .doc
+                        .word_count(cue.end, crate::normalize::word_start(text, at.start), 1)
+                        == 0
+            })
+            && !ms.iter().any(|&k| {
+                let at = cx.mentions[k].span;
+                is(k, connective) && at.start >= cue.end && at.end <= span.start
+            })
     })
 }
 
