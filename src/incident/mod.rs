@@ -910,7 +910,25 @@ fn mark_related(
             si.related = true;
         }
     }
+    // A list item of a timeline («- 4 أكتوبر 2021: ... . وأوضحت الشركة أن
+    // السبب ...») is one earlier outage: an undated sentence after its
+    // first one belongs to it.
+    let text = doc.ntext();
+    for s in 1..info.len() {
+        let (prev, cur) = (doc.sentences[s - 1], doc.sentences[s]);
+        let line = doc.lines[cur.line].span;
+        if cur.line == prev.line
+            && info[s - 1].related
+            && !dated.contains(&s)
+            && text[line.start..].trim_start().starts_with(BULLETS)
+        {
+            info[s].related = true;
+        }
+    }
 }
+
+/// Marks that open a list item.
+const BULLETS: [char; 4] = ['-', '•', '*', '–'];
 
 /// True when the word at `span` carries the article («العطل», «الانقطاع»):
 /// the article's own outage named again, where «عطل مماثل» or «تعطلت» may
