@@ -452,8 +452,23 @@ impl Assembler {
                     same_day: None,
                 },
             );
+            // The primary's owner is its spokesman («وأرجعته «ميتا» حينها»);
+            // when it is the only name, the earlier outage is that of the
+            // primary's services it owns.
+            let owned: Vec<(Span, PlatformRef)> = primary_platforms
+                .iter()
+                .filter(|(_, q)| {
+                    inc.platforms
+                        .iter()
+                        .any(|(_, p)| self.owns_any(p, &[(Span::default(), q.clone())]))
+                })
+                .cloned()
+                .collect();
             inc.platforms
                 .retain(|(_, p)| !self.owns_any(p, &primary_platforms));
+            if inc.platforms.is_empty() {
+                inc.platforms = owned;
+            }
             let has_facts = inc.date.is_some()
                 || inc.duration.is_some()
                 || !inc.affected.is_empty()
