@@ -293,6 +293,9 @@ str_enum!(
         /// Something the operator guards against («لتفادي أي ضغط
         /// مفاجئ»): the cause right after it did not happen.
         Avoided = "avoided",
+        /// The response to the outage («باشرت الفرق الفنية أعمال الصيانة»):
+        /// the works right after it are the repair, not the cause.
+        Remedy = "remedy",
         /// A word that points back to a cause just named («ذلك», «هذه
         /// الفرضية»): a ruling-out before it excludes that cause
         /// («اشتبهوا في هجوم، لكنهم استبعدوا ذلك»).

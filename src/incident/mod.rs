@@ -1074,13 +1074,19 @@ fn after_earlier_event(cx: &Context<'_>, s: usize, span: Span) -> bool {
 }
 
 /// True when a cause is something guarded against («لتفادي أي ضغط
-/// مفاجئ» (to avoid any sudden load)), not what happened.
+/// مفاجئ» (to avoid any sudden load)) or the repair («باشرت الملاكات
+/// الفنية أعمال الصيانة» (set about maintenance works)), not what happened.
 fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
     cx.by_sentence[s].iter().any(|&i| {
         let m = &cx.mentions[i];
-        m.value.is_cue(Cue::Cause(CauseCue::Avoided))
-            && m.span.end <= span.start
-            && cx.doc.word_count(m.span.end, span.start, 3) <= 2
+        // The repair verb takes its subject and a preposition between
+        // («شرعت الفرق الفنية في أعمال الصيانة»).
+        let reach = match m.value {
+            Value::Cue(Cue::Cause(CauseCue::Avoided)) => 2,
+            Value::Cue(Cue::Cause(CauseCue::Remedy)) => 3,
+            _ => return false,
+        };
+        m.span.end <= span.start && cx.doc.word_count(m.span.end, span.start, reach + 1) <= reach
     })
 }
 
