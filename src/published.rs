@@ -64,41 +64,51 @@ fn find_dateline<T>(
         .collect();
     for (rank, &li) in top.iter().enumerate() {
         let line = doc.lines[li].span;
-        let on_line = |m: &&Mention| line.contains(m.span);
-        let Some((span, date)) = mentions
+        // The line's mentions (sorted by start): a line may be the whole
+        // text.
+        let from = mentions.partition_point(|m| m.span.start < line.start);
+        let to = mentions.partition_point(|m| m.span.start < line.end);
+        let on_line: Vec<&Mention> = mentions[from..to.max(from)]
             .iter()
-            .filter(on_line)
-            .find_map(|m| match &m.value {
-                Value::Date(e) => accept(e).map(|d| (m.span, d)),
-                _ => None,
-            })
-        else {
+            .filter(|m| line.contains(m.span))
+            .collect();
+        let Some((span, date)) = on_line.iter().find_map(|m| match &m.value {
+            Value::Date(e) => accept(e).map(|d| (m.span, d)),
+            _ => None,
+        }) else {
             continue;
         };
-        let marked = mentions
+        let before: Vec<&&Mention> = on_line
             .iter()
-            .filter(on_line)
+            .take_while(|m| m.span.start < span.start)
+            .collect();
+        let marked = before
+            .iter()
             .any(|c| c.value.is_cue(Cue::Date(DateMarker::Dateline)) && c.span.end <= span.start);
         if marked {
             return Some(date);
         }
-        // The words of the line outside its dates and times.
-        let covered: Vec<Span> = mentions
+        // The words of the line outside its dates and times, as far as a
+        // dateline may have them.
+        let covered: Vec<Span> = on_line
             .iter()
-            .filter(on_line)
             .filter(|m| matches!(m.value, Value::Date(_) | Value::Time(_)))
             .map(|m| m.span)
             .collect();
         let extra = words_in(text, line.start, line.end)
             .iter()
             .filter(|w| !covered.iter().any(|c| c.contains(**w)))
+            .take(DATELINE_EXTRA_WORDS + 1)
             .count();
         // A place before the date («الرياض | الاثنين ١٤ يوليو ٢٠٢٥») is a
         // dateline even above the headline: mastheads carry no place.
-        let placed = mentions.iter().filter(on_line).any(|m| {
+        let first_word = words_in(text, line.start, span.start)
+            .first()
+            .map(|w| w.start);
+        let placed = before.iter().any(|m| {
             matches!(m.value, Value::Region(_))
                 && m.span.end <= span.start
-                && words_in(text, line.start, m.span.start).is_empty()
+                && first_word.is_none_or(|w| m.span.start <= w)
         });
         // So is a section label before a bar («تكنولوجيا | الثلاثاء ١٧
         // نوفمبر ٢٠٢٦»): the page's furniture names no section.

@@ -205,6 +205,12 @@ fn strange_text_is_read_without_error() {
         ),
         ("repeated", "تعطل فيسبوك ".repeat(100_000)),
         ("numbers", "أكثر من 5000 بلاغ و ".repeat(30_000)),
+        // Causes, connectives and outage words in one endless sentence:
+        // every cause rule must stay near-linear.
+        (
+            "causes",
+            "وتسبب العطل في امتحانات قطعت السلطات الإنترنت بسبب ليس هجوما إلكترونيا ".repeat(20_000),
+        ),
     ];
     let input: String = texts
         .iter()

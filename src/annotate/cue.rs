@@ -143,10 +143,10 @@ impl Annotator for CueAnnotator {
                 if i == CAUSE {
                     // «ليس هجوما إلكترونيا»: the cue is the words before the
                     // cause phrase it runs into («ليس»), so it stands before it.
-                    if let Some(c) = causes
-                        .iter()
-                        .find(|c| span.start < c.word_start && c.word_start < span.end)
-                    {
+                    // Hits come in text order: the first cause starting
+                    // after the cue's start.
+                    let next = causes.partition_point(|c| c.word_start <= span.start);
+                    if let Some(c) = causes[next..].first().filter(|c| c.word_start < span.end) {
                         span.end = skip_spaces_back(text, c.word_start);
                     }
                 }

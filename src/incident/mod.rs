@@ -109,6 +109,8 @@ pub(crate) struct Context<'a> {
     dates: &'a [(usize, Span, &'a DateExpr, Resolved)],
     /// The verdict on each platform mention (by mention index).
     verdicts: &'a [Option<Verdict>],
+    /// Causes that are the outage's effect (by mention index).
+    effects: &'a [bool],
     published: Option<Date>,
     /// Days before publication within which a day is this outage's: a
     /// week, more when the text says it has lasted longer («منذ أكثر من
@@ -119,13 +121,30 @@ pub(crate) struct Context<'a> {
 impl Context<'_> {
     /// The mentions of sentence `s` that start within `bytes` of `span`.
     fn window(&self, s: usize, span: Span, bytes: usize) -> &[usize] {
-        let ms = &self.by_sentence[s];
-        let from = span.start.saturating_sub(bytes);
-        let to = span.end + bytes;
-        let a = ms.partition_point(|&i| self.mentions[i].span.start < from);
-        let b = ms.partition_point(|&i| self.mentions[i].span.start < to);
-        &ms[a..b]
+        near(self.mentions, &self.by_sentence[s], span, bytes)
     }
+}
+
+/// The mentions of `ms` (a sentence's, sorted by start) that start within
+/// `bytes` of `span`: what a rule with a reach of a few words needs to look
+/// at, however long the sentence.
+pub(super) fn near<'a>(
+    mentions: &[Mention],
+    ms: &'a [usize],
+    span: Span,
+    bytes: usize,
+) -> &'a [usize] {
+    let from = span.start.saturating_sub(bytes);
+    let to = span.end + bytes;
+    let a = ms.partition_point(|&i| mentions[i].span.start < from);
+    let b = ms.partition_point(|&i| mentions[i].span.start < to);
+    &ms[a..b.max(a)]
+}
+
+/// Bytes that surely hold `words` words and their mentions (Arabic words
+/// rarely pass 40 bytes).
+pub(super) const fn reach_bytes(words: usize) -> usize {
+    (words + 2) * 48
 }
 
 /// What the assembler knows about one sentence.
@@ -221,16 +240,21 @@ impl Assembler {
         // government cause that holds the sentence's outage word.
         for (s, ms) in by_sentence.iter().enumerate() {
             let agent = ms.iter().any(|&i| {
+                let cause = mentions[i].span;
+                // The mentions that start inside the cause (sorted by start).
+                let from = ms.partition_point(|&k| mentions[k].span.start < cause.start);
+                let to = ms.partition_point(|&k| mentions[k].span.start < cause.end);
                 matches!(mentions[i].value, Value::Cause(CauseCategory::Government))
-                    && ms.iter().any(|&k| {
+                    && ms[from..to].iter().any(|&k| {
                         mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
-                            && mentions[i].span.contains(mentions[k].span)
+                            && cause.contains(mentions[k].span)
                     })
             });
             if agent {
                 info[s].cause_context = true;
             }
         }
+        let effects = effects_of_outage(doc, mentions, &by_sentence);
         let dates: Vec<(usize, Span, &DateExpr, Resolved)> = mentions
             .iter()
             .filter_map(|m| match &m.value {
@@ -262,6 +286,7 @@ impl Assembler {
             info: &info,
             dates: &dates,
             verdicts: &[],
+            effects: &effects,
             published,
             recent_days,
         };
@@ -396,6 +421,16 @@ impl Assembler {
                 },
             )
         });
+        // A service the headline says did not fail («لا عطل في واتساب..
+        // إرثلنك تقر بقطع») is not the article's, wherever a rumour of it
+        // is reported; unless it is all the article names.
+        let mut primary = primary;
+        if let Some(p) = primary.as_mut() {
+            let denied = headline_denied(&cx, &lead_lines);
+            if p.platforms.iter().any(|(_, q)| !denied.contains(q)) {
+                p.platforms.retain(|(_, q)| !denied.contains(q));
+            }
+        }
         let primary_platforms: Vec<(Span, PlatformRef)> = primary
             .as_ref()
             .map(|p| p.platforms.clone())
@@ -568,6 +603,18 @@ impl Assembler {
         for &s in sentences {
             let si = &info[s];
             let mut used = false;
+            // A cause after «بعد ساعات من توقف تطبيق ...» is that earlier
+            // failure's («ويأتي عطل WE بعد ساعات من توقف تطبيق إنستاباي ...
+            // وهو ما أرجعته الشركة إلى أعمال تحديث»): where the first such
+            // lapsed outage ends.
+            let lapsed_end = roles::lapsed_outages(
+                doc.ntext(),
+                mentions,
+                &by_sentence[s],
+                doc.sentences[s].span,
+            )
+            .map(|o| o.end)
+            .min();
             restored |= si.restored;
             ongoing |= si.ongoing;
             for &i in &by_sentence[s] {
@@ -587,11 +634,13 @@ impl Assembler {
                     Value::Cause(c)
                         if si.cause_context
                             && !avoided(cx, s, m.span)
-                            && !effect_of_outage(cx, s, m.span)
-                            && (role == Role::Related || !after_earlier_event(cx, s, m.span)) =>
+                            && !cx.effects[i]
+                            && (role == Role::Related
+                                || lapsed_end.is_none_or(|e| e > m.span.start)) =>
                     {
-                        let status = cause_status(mentions, &by_sentence[s], m.span);
+                        // The first mention of a category speaks for it.
                         if !causes.iter().any(|(_, k, _)| k == c) {
+                            let status = cause_status(mentions, &by_sentence[s], m.span);
                             causes.push((m.span, *c, status));
                         }
                         used = true;
@@ -788,11 +837,13 @@ fn mark_related(
         // «منذ» (since) an event in a date: a reference point («أطول
         // الانقطاعات منذ اندلاع الحرب في أبريل ٢٠٢٣»), not an earlier
         // outage; «منذ جوان 2016، حين قطعت» dates one.
-        let since = by_sentence[*s].iter().any(|&i| {
-            mentions[i].value.is_cue(Cue::Duration(DurationCue::Since))
-                && mentions[i].span.end <= span.start
-                && (1..=SINCE_REACH).contains(&words_between(doc, mentions[i].span, *span))
-        });
+        let since = near(mentions, &by_sentence[*s], *span, reach_bytes(SINCE_REACH))
+            .iter()
+            .any(|&i| {
+                mentions[i].value.is_cue(Cue::Duration(DurationCue::Since))
+                    && mentions[i].span.end <= span.start
+                    && (1..=SINCE_REACH).contains(&words_between(doc, mentions[i].span, *span))
+            });
         if since {
             continue;
         }
@@ -808,14 +859,16 @@ fn mark_related(
         } else {
             when::DATE_REACH
         };
-        let near_outage = by_sentence[*s].iter().any(|&i| {
-            matches!(
-                mentions[i].value,
-                Value::Cue(Cue::Outage(
-                    OutageCue::Outage | OutageCue::Restored | OutageCue::Past
-                ))
-            ) && words_between(doc, mentions[i].span, *span) <= reach
-        });
+        let near_outage = near(mentions, &by_sentence[*s], *span, reach_bytes(reach))
+            .iter()
+            .any(|&i| {
+                matches!(
+                    mentions[i].value,
+                    Value::Cue(Cue::Outage(
+                        OutageCue::Outage | OutageCue::Restored | OutageCue::Past
+                    ))
+                ) && words_between(doc, mentions[i].span, *span) <= reach
+            });
         if info[*s].eventful() && near_outage && looks_older(e, r, published, recent_days) {
             let same = own_date
                 .as_ref()
@@ -983,6 +1036,39 @@ fn related_clusters(
     clusters.into_iter().map(|(_, s)| s).collect()
 }
 
+/// Services the headline names after a denial in their clause («لا عطل في
+/// واتساب وانستغرام»).
+fn headline_denied(cx: &Context<'_>, lead: &BTreeSet<usize>) -> Vec<PlatformRef> {
+    let Some(title) = cx.doc.title.filter(|t| lead.contains(t)) else {
+        return Vec::new();
+    };
+    let text = cx.doc.ntext();
+    let mut out = Vec::new();
+    for (s, ms) in cx.by_sentence.iter().enumerate() {
+        let sentence = cx.doc.sentences[s];
+        if sentence.line != title {
+            continue;
+        }
+        for &i in ms {
+            let Value::Platform(p) = &cx.mentions[i].value else {
+                continue;
+            };
+            let span = cx.mentions[i].span;
+            let clause = roles::clause_of(text, sentence.span, span);
+            // A clause reaches no further than the window `clause_of` reads.
+            let denied = cx.window(s, span, roles::WINDOW).iter().any(|&d| {
+                cx.mentions[d].value.is_cue(Cue::Outage(OutageCue::Denial))
+                    && clause.contains(cx.mentions[d].span)
+                    && cx.mentions[d].span.end <= span.start
+            });
+            if denied && cx.verdicts[i] == Some(Verdict::Other) && !out.contains(p) {
+                out.push(p.clone());
+            }
+        }
+    }
+    out
+}
+
 /// The lines of the lead: the headline, and the lines after it up to and
 /// including the first line of real prose.
 fn lead_lines(doc: &Document) -> BTreeSet<usize> {
@@ -1057,7 +1143,7 @@ fn model_number(cx: &Context<'_>, s: usize, span: Span) -> bool {
     text[span.start..span.end]
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.')
-        && cx.by_sentence[s].iter().any(|&i| {
+        && cx.window(s, span, reach_bytes(2)).iter().any(|&i| {
             let m = &cx.mentions[i];
             matches!(m.value, Value::Platform(_))
                 && m.span.end <= span.start
@@ -1065,19 +1151,12 @@ fn model_number(cx: &Context<'_>, s: usize, span: Span) -> bool {
         })
 }
 
-/// True when the cause follows «بعد ساعات من توقف تطبيق ...» in its
-/// sentence: it is that earlier failure's cause («ويأتي عطل WE بعد ساعات من
-/// توقف تطبيق إنستاباي ... وهو ما أرجعته الشركة إلى أعمال تحديث»).
-fn after_earlier_event(cx: &Context<'_>, s: usize, span: Span) -> bool {
-    roles::lapsed_outages(cx.doc.ntext(), cx.mentions, &cx.by_sentence[s])
-        .any(|o| o.end <= span.start)
-}
-
 /// True when a cause is something guarded against («لتفادي أي ضغط
 /// مفاجئ» (to avoid any sudden load)) or the repair («باشرت الملاكات
 /// الفنية أعمال الصيانة» (set about maintenance works)), not what happened.
 fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
-    cx.by_sentence[s].iter().any(|&i| {
+    // A few words before the cause.
+    cx.window(s, span, 200).iter().any(|&i| {
         let m = &cx.mentions[i];
         // The repair verb takes its subject and a preposition between
         // («شرعت الفرق الفنية في أعمال الصيانة»).
@@ -1090,36 +1169,46 @@ fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
     })
 }
 
-/// True when the cause at `span` follows «تسبب العطل في» (the outage
-/// caused): the outage is the subject, what follows is its effect
-/// («وتسبب العطل في ارتباك ...، كما اشتكى طلاب ... قبل امتحانات منتصف
-/// الترم»), to the end of the sentence unless another connective comes
-/// between.
-fn effect_of_outage(cx: &Context<'_>, s: usize, span: Span) -> bool {
-    let ms = &cx.by_sentence[s];
-    let text = cx.doc.ntext();
-    let is = |i: usize, cue: Cue| cx.mentions[i].value.is_cue(cue);
-    let connective = Cue::Cause(CauseCue::Connective);
-    ms.iter().any(|&c| {
-        let cue = cx.mentions[c].span;
-        is(c, connective)
-            && cue.end <= span.start
-            && ms.iter().any(|&o| {
-                let at = cx.mentions[o].span;
-                is(o, Cue::Outage(OutageCue::Outage))
-                    && at.start >= cue.end
-                    && at.end <= span.start
-                    && definite(text, at)
-                    && cx
-                        .doc
-                        .word_count(cue.end, crate::normalize::word_start(text, at.start), 1)
-                        == 0
-            })
-            && !ms.iter().any(|&k| {
-                let at = cx.mentions[k].span;
-                is(k, connective) && at.start >= cue.end && at.end <= span.start
-            })
-    })
+/// Marks the causes that follow «تسبب العطل في» (the outage caused): the
+/// outage is the subject, what follows is its effect («وتسبب العطل في
+/// ارتباك ...، كما اشتكى طلاب ... قبل امتحانات منتصف الترم»), to the end
+/// of the sentence unless another connective comes between. One pass over
+/// each sentence's mentions.
+fn effects_of_outage(
+    doc: &Document,
+    mentions: &[Mention],
+    by_sentence: &[Vec<usize>],
+) -> Vec<bool> {
+    let text = doc.ntext();
+    let mut out = vec![false; mentions.len()];
+    for ms in by_sentence {
+        // The end of the last connective, and whether the outage word
+        // right after it made what follows its effect.
+        let mut connective: Option<usize> = None;
+        let mut effect = false;
+        for &i in ms {
+            let m = &mentions[i];
+            match &m.value {
+                Value::Cue(Cue::Cause(CauseCue::Connective)) => {
+                    connective = Some(m.span.end);
+                    effect = false;
+                }
+                Value::Cue(Cue::Outage(OutageCue::Outage)) => {
+                    if let Some(end) = connective
+                        && m.span.start >= end
+                        && definite(text, m.span)
+                        && doc.word_count(end, crate::normalize::word_start(text, m.span.start), 1)
+                            == 0
+                    {
+                        effect = true;
+                    }
+                }
+                Value::Cause(_) => out[i] = effect,
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// True when an outage word stands right before `span` («شبكة فودافون»
@@ -1144,46 +1233,52 @@ const ANAPHOR_BYTES: usize = 40;
 /// or a hedge reaches the causes after it up to a contrast word («بل»,
 /// «لكن»).
 fn cause_status(mentions: &[Mention], sentence: &[usize], span: Span) -> CauseStatus {
-    let contrast_between = |a: usize, b: usize| {
-        sentence.iter().any(|&i| {
-            mentions[i].value.is_cue(Cue::Cause(CauseCue::Contrast))
-                && mentions[i].span.start >= a
-                && mentions[i].span.end <= b
-        })
-    };
-    let cue_before = |kind: CauseCue| {
-        sentence.iter().any(|&i| {
-            mentions[i].value.is_cue(Cue::Cause(kind))
-                && mentions[i].span.end <= span.start
-                && !contrast_between(mentions[i].span.end, span.start)
-        })
-    };
-    let cue_anywhere = |kind: CauseCue| {
-        sentence
-            .iter()
-            .any(|&i| mentions[i].value.is_cue(Cue::Cause(kind)))
-    };
-    // «اشتبهوا في هجوم ... لكنهم استبعدوا ذلك»: a ruling-out after the
-    // cause that points back to it, with no other cause between.
+    // One pass over the sentence gathers what the rules below ask; each
+    // rule is then a scan of its own cues (a sentence may be endless).
+    let is = |i: usize, kind: CauseCue| mentions[i].value.is_cue(Cue::Cause(kind));
     let category = sentence.iter().find_map(|&k| match mentions[k].value {
         Value::Cause(c) if mentions[k].span == span => Some(c),
         _ => None,
     });
+    // The start of the last contrast word wholly before the cause.
+    let last_contrast = sentence
+        .iter()
+        .filter(|&&i| is(i, CauseCue::Contrast) && mentions[i].span.end <= span.start)
+        .map(|&i| mentions[i].span.start)
+        .max();
+    let cue_before = |kind: CauseCue| {
+        sentence.iter().any(|&i| {
+            let c = mentions[i].span;
+            is(i, kind) && c.end <= span.start && last_contrast.is_none_or(|l| l < c.end)
+        })
+    };
+    let cue_anywhere = |kind: CauseCue| sentence.iter().any(|&i| is(i, kind));
+    // «اشتبهوا في هجوم ... لكنهم استبعدوا ذلك»: a ruling-out after the
+    // cause that points back to it, with no other cause between.
+    let other_cause_end = sentence
+        .iter()
+        .filter(|&&k| {
+            matches!(mentions[k].value, Value::Cause(c) if Some(c) != category)
+                && mentions[k].span.start >= span.end
+        })
+        .map(|&k| mentions[k].span.end)
+        .min();
+    let anaphors: Vec<usize> = sentence
+        .iter()
+        .filter(|&&a| is(a, CauseCue::Anaphor))
+        .map(|&a| mentions[a].span.start)
+        .collect();
     let taken_back = sentence.iter().any(|&r| {
         let rs = mentions[r].span;
-        mentions[r].value.is_cue(Cue::Cause(CauseCue::RuledOut))
+        is(r, CauseCue::RuledOut)
             && rs.start >= span.end
-            && !sentence.iter().any(|&k| {
-                matches!(mentions[k].value, Value::Cause(c) if Some(c) != category)
-                    && mentions[k].span.start >= span.end
-                    && mentions[k].span.end <= rs.start
-            })
-            && sentence.iter().any(|&a| {
-                let asp = mentions[a].span;
-                mentions[a].value.is_cue(Cue::Cause(CauseCue::Anaphor))
-                    && asp.start >= rs.end
-                    && asp.start - rs.end <= ANAPHOR_BYTES
-            })
+            && other_cause_end.is_none_or(|e| e > rs.start)
+            && {
+                let k = anaphors.partition_point(|&a| a < rs.end);
+                anaphors
+                    .get(k)
+                    .is_some_and(|&a| a - rs.end <= ANAPHOR_BYTES)
+            }
     });
     if cue_before(CauseCue::RuledOut) || taken_back {
         CauseStatus::RuledOut

@@ -48,7 +48,7 @@ pub(super) const MONITOR_KINDS: &[&str] = &["monitoring"];
 pub(super) const PROVIDER_KINDS: &[&str] = &["cloud", "cdn", "security", "dns", "hosting"];
 /// Bytes around a name within which its cues are looked for: more than the
 /// longest reach below, in Arabic words of up to about 30 bytes.
-const WINDOW: usize = 400;
+pub(super) const WINDOW: usize = 400;
 /// Words between an outage word and the family name it governs: a verb's
 /// subject may stand between («قطعت وزارة الاتصالات العراقية خدمة
 /// الإنترنت»).
@@ -429,8 +429,13 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // «بعد ساعات من عطل «سناب شات»», «بعد ساعات من مشكلة مماثلة واجهها
     // مستخدمو «سناب شات»»: the outage word governing the name is the
     // earlier event that this one came after.
-    let earlier = lapsed_outages(text, mentions, sentence)
-        .any(|o| o.end <= span.start && words(o.end, name_start) <= EARLIER_REACH);
+    let earlier = lapsed_outages(
+        text,
+        mentions,
+        sentence,
+        Span::new(span.start.saturating_sub(LAPSE_BYTES), span.start),
+    )
+    .any(|o| o.end <= span.start && words(o.end, name_start) <= EARLIER_REACH);
     if earlier {
         return Verdict::Other;
     }
@@ -449,8 +454,15 @@ pub(super) fn lapsed_outages<'a>(
     text: &'a str,
     mentions: &'a [Mention],
     sentence: &'a [usize],
+    within: Span,
 ) -> impl Iterator<Item = Span> + 'a {
-    sentence
+    // The mentions of the sentence that start in `[from, to)` (sorted by start).
+    let slice = move |from: usize, to: usize| {
+        let a = sentence.partition_point(|&k| mentions[k].span.start < from);
+        let b = sentence.partition_point(|&k| mentions[k].span.start < to);
+        &sentence[a..b.max(a)]
+    };
+    slice(within.start, within.end)
         .iter()
         .filter(|&&j| {
             matches!(
@@ -460,12 +472,14 @@ pub(super) fn lapsed_outages<'a>(
         })
         .map(|&j| mentions[j].span)
         .filter(move |&o| {
-            sentence.iter().any(|&k| {
+            // The lapse stands a few words before the outage word.
+            let near = slice(o.start.saturating_sub(LAPSE_BYTES), o.start);
+            near.iter().any(|&k| {
                 let d = mentions[k].span;
                 mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))
                     && d.end <= o.start
                     && word_count(text, d.end, o.start, EARLIER_REACH + 1) <= EARLIER_REACH
-                    && sentence.iter().any(|&t| {
+                    && near.iter().any(|&t| {
                         matches!(mentions[t].value, Value::Duration(_))
                             && mentions[t].span.start >= d.start
                             && mentions[t].span.end <= o.start
@@ -473,6 +487,10 @@ pub(super) fn lapsed_outages<'a>(
             })
         })
 }
+
+/// Bytes before an outage word within which its lapse («بعد ساعات من») is
+/// looked for: `EARLIER_REACH` words and the cue itself.
+const LAPSE_BYTES: usize = 256;
 
 /// True when the platform is part of the stated cause: after a cause
 /// connective, with a cause phrase between the connective and the name

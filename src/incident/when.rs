@@ -57,7 +57,14 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                     && (looks_older(e, r, published, cx.recent_days) || e.relative_years.is_some()))
                 && (role == Role::Primary
                     || only_date(cx.dates, *s)
-                    || by_sentence[*s].iter().any(|&i| {
+                    || super::near(
+                        mentions,
+                        &by_sentence[*s],
+                        *span,
+                        super::reach_bytes(DATE_REACH),
+                    )
+                    .iter()
+                    .any(|&i| {
                         matches!(
                             mentions[i].value,
                             Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
@@ -216,7 +223,7 @@ fn governing_cue(cx: &Context<'_>, s: usize, date: Span) -> Option<(Governor, bo
 /// «إلى غاية الخميس» is when something ends.
 fn ends_a_span(cx: &Context<'_>, s: usize, date: Span) -> bool {
     let at = crate::annotate::skip_spaces_back(cx.doc.ntext(), date.start);
-    cx.by_sentence[s].iter().any(|&i| {
+    cx.window(s, date, super::reach_bytes(1)).iter().any(|&i| {
         cx.mentions[i].value.is_cue(Cue::Date(DateMarker::Until)) && cx.mentions[i].span.end == at
     })
 }
