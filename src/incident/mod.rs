@@ -910,7 +910,7 @@ fn mark_related(
         let text = doc.ntext();
         let ms = &by_sentence[s];
         let introduces_cause = |o: Span| {
-            ms.iter().any(|&k| {
+            near(mentions, ms, o, reach_bytes(1)).iter().any(|&k| {
                 matches!(mentions[k].value, Value::Cause(_))
                     && mentions[k].span.start >= o.end
                     && doc.word_count(o.end, mentions[k].span.start, 2) <= 1
@@ -926,20 +926,27 @@ fn mark_related(
         // الماضي») is about the recalled events, not the sentence.
         // Without a publication date, a recent relative day («صباح اليوم»,
         // «أمس») is this outage's too.
-        let told_before = |p: usize| {
-            dates.iter().any(|(ds, span, e, r)| {
-                *ds == s
-                    && span.end <= p
-                    && ((r.value.is_some()
-                        && first_told.as_ref().is_some_and(|f| f.value == r.value))
-                        || (published.is_none()
-                            && e.relative_days
-                                .is_some_and(|d| (-recent_days..=0).contains(&i64::from(d)))))
-            }) && ms.iter().any(|&k| {
-                mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
-                    && mentions[k].span.end <= p
+        // (Where the first such day and the first outage word end, found
+        // once: a sentence may hold thousands of past cues.)
+        let from = dates.partition_point(|(ds, ..)| *ds < s);
+        let to = dates.partition_point(|(ds, ..)| *ds <= s);
+        let told_end = dates[from..to]
+            .iter()
+            .filter(|(_, _, e, r)| {
+                (r.value.is_some() && first_told.as_ref().is_some_and(|f| f.value == r.value))
+                    || (published.is_none()
+                        && e.relative_days
+                            .is_some_and(|d| (-recent_days..=0).contains(&i64::from(d))))
             })
-        };
+            .map(|(_, span, ..)| span.end)
+            .min();
+        let outage_end = ms
+            .iter()
+            .filter(|&&k| mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage)))
+            .map(|&k| mentions[k].span.end)
+            .min();
+        let told_before =
+            |p: usize| told_end.is_some_and(|e| e <= p) && outage_end.is_some_and(|e| e <= p);
         // A past cue inside «بعد ساعات من مشكلة مماثلة» dates the event this
         // one came after; it does not make the sentence about it.
         // A clock time with no date is the article's own day: the pluperfect
@@ -953,16 +960,18 @@ fn mark_related(
             && ms.iter().any(|&i| {
                 mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
                     && !told_before(mentions[i].span.start)
-                    && !ms.iter().any(|&k| {
-                        mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))
-                            && mentions[k].span.end <= mentions[i].span.start
-                            && crate::annotate::word_count(
-                                text,
-                                mentions[k].span.end,
-                                mentions[i].span.start,
-                                3,
-                            ) <= 3
-                    })
+                    && !near(mentions, ms, mentions[i].span, reach_bytes(3))
+                        .iter()
+                        .any(|&k| {
+                            mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))
+                                && mentions[k].span.end <= mentions[i].span.start
+                                && crate::annotate::word_count(
+                                    text,
+                                    mentions[k].span.end,
+                                    mentions[i].span.start,
+                                    3,
+                                ) <= 3
+                        })
             });
         // A date alone counts when a past cue other than the date's own
         // words recalls an outage («شهدت انقطاعا مماثلا في فبراير من العام

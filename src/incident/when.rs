@@ -152,7 +152,10 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
 /// that outage however many names stand between («حين توقفت خدمات عدة،
 /// بينها ... و... و...، في 21 مارس 2022»).
 pub(super) fn only_date(dates: &[(usize, Span, &DateExpr, Resolved)], s: usize) -> bool {
-    dates.iter().filter(|(ds, ..)| *ds == s).count() == 1
+    // Dates come in text order, so by sentence.
+    let from = dates.partition_point(|(ds, ..)| *ds < s);
+    let to = dates.partition_point(|(ds, ..)| *ds <= s);
+    to - from == 1
 }
 
 /// True for a date coarser than a day (a week, month or year).
