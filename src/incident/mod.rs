@@ -956,10 +956,29 @@ fn mark_related(
             && ms
                 .iter()
                 .any(|&i| matches!(mentions[i].value, Value::Time(_)));
+        // A superlative right after a recent day («شهدت الشبكة أمس أكبر
+        // انقطاع في تاريخها») is said of this outage, and names it.
+        let said_of_day = |p: usize| {
+            dates[from..to].iter().any(|(_, span, e, r)| {
+                span.end <= p
+                    && text[span.end..p].trim().is_empty()
+                    // A day known to be recent: «أمس», or a date near publication.
+                    && (e.relative_days.is_some() || (r.date.is_some() && published.is_some()))
+                    && !looks_older(e, r, published, recent_days)
+            })
+        };
+        let superlative = ms.iter().any(|&i| {
+            mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
+                && said_of_day(crate::normalize::word_start(text, mentions[i].span.start))
+        });
+        if superlative {
+            si.outage = true;
+        }
         let past = !clock_only
             && ms.iter().any(|&i| {
                 mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
                     && !told_before(mentions[i].span.start)
+                    && !said_of_day(crate::normalize::word_start(text, mentions[i].span.start))
                     && !near(mentions, ms, mentions[i].span, reach_bytes(3))
                         .iter()
                         .any(|&k| {
