@@ -240,15 +240,17 @@ impl Assembler {
         // government cause that holds the sentence's outage word.
         for (s, ms) in by_sentence.iter().enumerate() {
             let agent = ms.iter().any(|&i| {
+                if !matches!(mentions[i].value, Value::Cause(CauseCategory::Government)) {
+                    return false;
+                }
                 let cause = mentions[i].span;
                 // The mentions that start inside the cause (sorted by start).
                 let from = ms.partition_point(|&k| mentions[k].span.start < cause.start);
                 let to = ms.partition_point(|&k| mentions[k].span.start < cause.end);
-                matches!(mentions[i].value, Value::Cause(CauseCategory::Government))
-                    && ms[from..to].iter().any(|&k| {
-                        mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
-                            && cause.contains(mentions[k].span)
-                    })
+                ms[from..to].iter().any(|&k| {
+                    mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
+                        && cause.contains(mentions[k].span)
+                })
             });
             if agent {
                 info[s].cause_context = true;
@@ -607,14 +609,18 @@ impl Assembler {
             // failure's («ويأتي عطل WE بعد ساعات من توقف تطبيق إنستاباي ...
             // وهو ما أرجعته الشركة إلى أعمال تحديث»): where the first such
             // lapsed outage ends.
-            let lapsed_end = roles::lapsed_outages(
-                doc.ntext(),
-                mentions,
-                &by_sentence[s],
-                doc.sentences[s].span,
-            )
-            .map(|o| o.end)
-            .min();
+            let lapsed_end = if si.cause_context && role != Role::Related {
+                roles::lapsed_outages(
+                    doc.ntext(),
+                    mentions,
+                    &by_sentence[s],
+                    doc.sentences[s].span,
+                )
+                .map(|o| o.end)
+                .min()
+            } else {
+                None
+            };
             restored |= si.restored;
             ongoing |= si.ongoing;
             for &i in &by_sentence[s] {
