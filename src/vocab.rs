@@ -296,6 +296,9 @@ str_enum!(
         /// The response to the outage («باشرت الفرق الفنية أعمال الصيانة»):
         /// the works right after it are the repair, not the cause.
         Remedy = "remedy",
+        /// «بعد» (after): a cause connective only when a cause phrase follows
+        /// it directly («انقطع الإنترنت بعد انهيار الشبكة الكهربائية»).
+        After = "after",
         /// A word that points back to a cause just named («ذلك», «هذه
         /// الفرضية»): a ruling-out before it excludes that cause
         /// («اشتبهوا في هجوم، لكنهم استبعدوا ذلك»).

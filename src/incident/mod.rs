@@ -252,7 +252,24 @@ impl Assembler {
                         && cause.contains(mentions[k].span)
                 })
             });
-            if agent {
+            // «بعد» right before a cause phrase («بعد انهيار الشبكة الكهربائية»).
+            let text = doc.ntext();
+            let after = ms.iter().any(|&i| {
+                mentions[i].value.is_cue(Cue::Cause(CauseCue::After))
+                    && near(mentions, ms, mentions[i].span, reach_bytes(1))
+                        .iter()
+                        .any(|&k| {
+                            let c = mentions[k].span;
+                            matches!(mentions[k].value, Value::Cause(_))
+                                && c.start >= mentions[i].span.end
+                                && doc.word_count(
+                                    mentions[i].span.end,
+                                    crate::normalize::word_start(text, c.start),
+                                    1,
+                                ) == 0
+                        })
+            });
+            if agent || after {
                 info[s].cause_context = true;
             }
         }
