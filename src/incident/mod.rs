@@ -244,10 +244,8 @@ impl Assembler {
                     return false;
                 }
                 let cause = mentions[i].span;
-                // The mentions that start inside the cause (sorted by start).
-                let from = ms.partition_point(|&k| mentions[k].span.start < cause.start);
-                let to = ms.partition_point(|&k| mentions[k].span.start < cause.end);
-                ms[from..to].iter().any(|&k| {
+                // The mentions that start inside the cause.
+                near(mentions, ms, cause, 0).iter().any(|&k| {
                     mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
                         && cause.contains(mentions[k].span)
                 })
@@ -951,9 +949,8 @@ fn mark_related(
         // «أمس») is this outage's too.
         // (Where the first such day and the first outage word end, found
         // once: a sentence may hold thousands of past cues.)
-        let from = dates.partition_point(|(ds, ..)| *ds < s);
-        let to = dates.partition_point(|(ds, ..)| *ds <= s);
-        let told_end = dates[from..to]
+        let own_dates = when::dates_of(dates, s);
+        let told_end = own_dates
             .iter()
             .filter(|(_, _, e, r)| {
                 (r.value.is_some() && first_told.as_ref().is_some_and(|f| f.value == r.value))
@@ -982,7 +979,7 @@ fn mark_related(
         // A superlative right after a recent day («شهدت الشبكة أمس أكبر
         // انقطاع في تاريخها») is said of this outage, and names it.
         let said_of_day = |p: usize| {
-            dates[from..to].iter().any(|(_, span, e, r)| {
+            own_dates.iter().any(|(_, span, e, r)| {
                 span.end <= p
                     && text[span.end..p].trim().is_empty()
                     // A day known to be recent: «أمس», or a date near publication.

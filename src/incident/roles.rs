@@ -456,13 +456,7 @@ pub(super) fn lapsed_outages<'a>(
     sentence: &'a [usize],
     within: Span,
 ) -> impl Iterator<Item = Span> + 'a {
-    // The mentions of the sentence that start in `[from, to)` (sorted by start).
-    let slice = move |from: usize, to: usize| {
-        let a = sentence.partition_point(|&k| mentions[k].span.start < from);
-        let b = sentence.partition_point(|&k| mentions[k].span.start < to);
-        &sentence[a..b.max(a)]
-    };
-    slice(within.start, within.end)
+    super::near(mentions, sentence, within, 0)
         .iter()
         .filter(|&&j| {
             matches!(
@@ -473,7 +467,7 @@ pub(super) fn lapsed_outages<'a>(
         .map(|&j| mentions[j].span)
         .filter(move |&o| {
             // The lapse stands a few words before the outage word.
-            let near = slice(o.start.saturating_sub(LAPSE_BYTES), o.start);
+            let near = super::near(mentions, sentence, o, LAPSE_BYTES);
             near.iter().any(|&k| {
                 let d = mentions[k].span;
                 mentions[k].value.is_cue(Cue::Duration(DurationCue::Delay))

@@ -152,10 +152,17 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
 /// that outage however many names stand between («حين توقفت خدمات عدة،
 /// بينها ... و... و...، في 21 مارس 2022»).
 pub(super) fn only_date(dates: &[(usize, Span, &DateExpr, Resolved)], s: usize) -> bool {
-    // Dates come in text order, so by sentence.
+    dates_of(dates, s).len() == 1
+}
+
+/// The dates of sentence `s` (dates come in text order, so by sentence).
+pub(super) fn dates_of<'d, 'a>(
+    dates: &'d [(usize, Span, &'a DateExpr, Resolved)],
+    s: usize,
+) -> &'d [(usize, Span, &'a DateExpr, Resolved)] {
     let from = dates.partition_point(|(ds, ..)| *ds < s);
     let to = dates.partition_point(|(ds, ..)| *ds <= s);
-    to - from == 1
+    &dates[from..to]
 }
 
 /// True for a date coarser than a day (a week, month or year).
