@@ -115,12 +115,25 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     if kind.is_some_and(|k| MONITOR_KINDS.contains(&k)) {
         return Verdict::Other;
     }
-    let cues = || {
-        sentence.iter().filter_map(|&j| match mentions[j].value {
+    // Gathered once: every rule below looks at them again.
+    let cue_list: Vec<(Span, PlatformCue)> = sentence
+        .iter()
+        .filter_map(|&j| match mentions[j].value {
             Value::Cue(Cue::Platform(c)) => Some((mentions[j].span, c)),
             _ => None,
         })
-    };
+        .collect();
+    let cues = || cue_list.iter().copied();
+    let plats: Vec<usize> = sentence
+        .iter()
+        .copied()
+        .filter(|&j| matches!(mentions[j].value, Value::Platform(_)))
+        .collect();
+    let outage_list: Vec<Span> = sentence
+        .iter()
+        .filter(|&&j| mentions[j].value.is_cue(Cue::Outage(OutageCue::Outage)))
+        .map(|&j| mentions[j].span)
+        .collect();
     // Counting stops past 64 words: every reach here is shorter. Distances
     // to the name are measured to its word start, so that its proclitic
     // («للإنترنت», «لتيليجرام») is not counted as a word between.
@@ -131,11 +144,9 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // governs only the first name after it, or a list of names: «أفاد موقع
     // داون ديتكتور بأن واتساب تعطل» says nothing about WhatsApp's role.
     let platforms_between = |a: usize, b: usize| {
-        sentence.iter().filter(move |&&j| {
-            matches!(mentions[j].value, Value::Platform(_))
-                && mentions[j].span.start >= a
-                && mentions[j].span.end <= b
-        })
+        plats
+            .iter()
+            .filter(move |&&j| mentions[j].span.start >= a && mentions[j].span.end <= b)
     };
     // Service words may stand between the names of a list («"أزور" ومنصة
     // "لينكدإن"»).
@@ -165,11 +176,9 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // The list the name ends and the list it starts: a role cue before the
     // list governs every name of it, a statement or denial after it too.
     let mut head = span;
-    while let Some(&j) = sentence
+    while let Some(&j) = plats
         .iter()
-        .filter(|&&j| {
-            matches!(mentions[j].value, Value::Platform(_)) && mentions[j].span.end <= head.start
-        })
+        .filter(|&&j| mentions[j].span.end <= head.start)
         .max_by_key(|&&j| mentions[j].span.end)
     {
         if !gap_is_list(mentions[j].span.end, head.start) {
@@ -179,12 +188,9 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     }
     let head_start = crate::normalize::word_start(text, head.start);
     let mut list_end = span.end;
-    for &j in sentence {
+    for &j in &plats {
         let n = mentions[j].span;
-        if matches!(mentions[j].value, Value::Platform(_))
-            && n.start >= list_end
-            && gap_is_list(list_end, n.start)
-        {
+        if n.start >= list_end && gap_is_list(list_end, n.start) {
             list_end = n.end;
         }
     }
@@ -194,10 +200,9 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // object («مقارنة بانقطاع يوتيوب»).
     // Outage words within `a..b`.
     let outages_in = |a: usize, b: usize| {
-        sentence
+        outage_list
             .iter()
-            .filter(|&&j| mentions[j].value.is_cue(Cue::Outage(OutageCue::Outage)))
-            .map(|&j| mentions[j].span)
+            .copied()
             .filter(move |o| o.start >= a && o.end <= b)
     };
     let failure_between = |a: usize, b: usize| outages_in(a, b).any(|o| words(a, o.start) >= 2);
@@ -231,13 +236,9 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // The same service named again in the sentence keeps the role a cue
     // gave it («لجأ عدد منهم إلى تيليغرام ... وقفز تيليغرام إلى صدارة
     // ...»), unless an outage word governs it here.
-    let outage_governs = sentence.iter().any(|&j| {
-        matches!(
-            mentions[j].value,
-            Value::Cue(Cue::Outage(OutageCue::Outage))
-        ) && mentions[j].span.end <= span.start
-            && words(mentions[j].span.end, head_start) <= FAILS_TOO_REACH
-    });
+    let outage_governs = outage_list
+        .iter()
+        .any(|o| o.end <= span.start && words(o.end, head_start) <= FAILS_TOO_REACH);
     if !outage_governs
         && sentence.iter().any(|&j| {
             mentions[j].value == mentions[i].value
