@@ -242,13 +242,13 @@ impl Annotator for DateTimeAnnotator {
         for (span, expr) in group(&cx, &kept) {
             out.push(Mention {
                 span,
-                value: Value::Date(expr),
+                value: Value::Date(Box::new(expr)),
             });
         }
         for (span, t) in times {
             out.push(Mention {
                 span,
-                value: Value::Time(t),
+                value: Value::Time(Box::new(t)),
             });
         }
     }
@@ -758,30 +758,30 @@ fn with_article(text: &str, start: usize) -> usize {
 /// offsets are unchanged.
 fn unglue_digits(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
-    let glued = |i: usize| {
-        let mut j = i;
-        while j < bytes.len() && bytes[j].is_ascii_digit() {
-            j += 1;
-        }
-        j < bytes.len() && text[j..].chars().next().is_some_and(char::is_alphabetic)
-    };
-    if !(0..bytes.len()).any(|i| bytes[i].is_ascii_digit() && glued(i)) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = bytes.to_vec();
+    // One pass: each digit run, and whether a letter follows it.
+    let mut out: Option<Vec<u8>> = None;
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) && glued(i) {
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                out[i] = b' ';
-                i += 1;
-            }
-        } else {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
+        if text[i..].chars().next().is_some_and(char::is_alphabetic) {
+            let out = out.get_or_insert_with(|| bytes.to_vec());
+            out[start..i].fill(b' ');
+        }
     }
-    // Only ASCII digits were replaced by ASCII spaces.
-    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+    match out {
+        // Only ASCII digits were replaced by ASCII spaces.
+        Some(out) => {
+            std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// Moves back from `pos` over spaces and opening quotes or parentheses.

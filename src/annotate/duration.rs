@@ -263,7 +263,7 @@ impl Annotator for DurationAnnotator {
             if !doc.is_masked(span) {
                 out.push(Mention {
                     span,
-                    value: Value::Duration(value),
+                    value: Value::Duration(Box::new(value)),
                 });
             }
         }
@@ -697,7 +697,7 @@ fn clock_spans(cx: &Cx<'_>, doc: &Document, prior: &[Mention]) -> Vec<(Span, Dur
     let times: Vec<(Span, &ClockTime)> = prior
         .iter()
         .filter_map(|m| match &m.value {
-            Value::Time(t) => Some((m.span, t)),
+            Value::Time(t) => Some((m.span, &**t)),
             _ => None,
         })
         .collect();

@@ -47,18 +47,20 @@ pub struct Mention {
     pub value: Value,
 }
 
-/// What a mention says.
+/// What a mention says. Most mentions are cues of two bytes: the larger
+/// values are boxed so that a mention is 32 bytes, not 96, and the passes
+/// over a document's mentions read a third of the memory.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Cue(Cue),
-    Number(Number),
-    Platform(PlatformRef),
-    Region(String),
+    Number(Box<Number>),
+    Platform(Box<PlatformRef>),
+    Region(Box<String>),
     Cause(CauseCategory),
-    Quantity(Quantity),
-    Date(DateExpr),
-    Time(ClockTime),
-    Duration(DurationValue),
+    Quantity(Box<Quantity>),
+    Date(Box<DateExpr>),
+    Time(Box<ClockTime>),
+    Duration(Box<DurationValue>),
 }
 
 impl Value {
@@ -218,7 +220,7 @@ pub fn cues(mentions: &[Mention]) -> impl Iterator<Item = (Span, Cue)> + '_ {
 /// The numbers among `mentions`.
 pub fn numbers(mentions: &[Mention]) -> impl Iterator<Item = (Span, &Number)> + '_ {
     mentions.iter().filter_map(|m| match &m.value {
-        Value::Number(n) => Some((m.span, n)),
+        Value::Number(n) => Some((m.span, &**n)),
         _ => None,
     })
 }

@@ -139,7 +139,7 @@ impl Annotator for NumberAnnotator {
             }
             out.push(Mention {
                 span,
-                value: Value::Number(n),
+                value: Value::Number(Box::new(n)),
             });
         }
     }

@@ -212,7 +212,7 @@ impl Annotator for PlatformAnnotator {
             if let Some(value) = value {
                 out.push(Mention {
                     span: h.span,
-                    value: Value::Platform(value),
+                    value: Value::Platform(Box::new(value)),
                 });
             }
         }
@@ -343,7 +343,7 @@ impl PlatformAnnotator {
             .map(|(cc, _)| cc.to_string());
         let worldwide = prior
             .iter()
-            .any(|m| matches!(&m.value, Value::Region(id) if id == WORLDWIDE));
+            .any(|m| matches!(&m.value, Value::Region(id) if **id == WORLDWIDE));
         Context {
             doc,
             countries,

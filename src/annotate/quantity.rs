@@ -432,7 +432,7 @@ impl QuantityAnnotator {
         };
         let mention = Mention {
             span: Span::new(at.start, at.end),
-            value: Value::Quantity(Quantity {
+            value: Value::Quantity(Box::new(Quantity {
                 value,
                 min,
                 max,
@@ -442,7 +442,7 @@ impl QuantityAnnotator {
                 base: kind.base,
                 decline: kind.decline,
                 affected: kind.affected,
-            }),
+            })),
         };
         Some((mention, range.map(|r| r.second)))
     }

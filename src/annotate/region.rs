@@ -35,7 +35,7 @@ impl Annotator for RegionAnnotator {
             }
             out.push(Mention {
                 span: h.span,
-                value: Value::Region(h.value.id.clone()),
+                value: Value::Region(Box::new(h.value.id.clone())),
             });
         }
     }

@@ -277,7 +277,7 @@ impl Assembler {
             .filter_map(|m| match &m.value {
                 Value::Date(e) => {
                     let s = doc.sentence_at(m.span.start)?;
-                    Some((s, m.span, e, resolve(e, published)))
+                    Some((s, m.span, &**e, resolve(e, published)))
                 }
                 _ => None,
             })
@@ -327,7 +327,7 @@ impl Assembler {
                 .collect()
         };
         let id_of = |i: usize| match &mentions[i].value {
-            Value::Platform(p) => Some(p.clone()),
+            Value::Platform(p) => Some((**p).clone()),
             _ => None,
         };
 
@@ -465,9 +465,9 @@ impl Assembler {
                     for m in mentions.iter().filter(|m| line.contains(m.span)) {
                         if let Value::Platform(p) = &m.value
                             && self.is_service(p)
-                            && !out.iter().any(|(_, q)| q == p)
+                            && !out.iter().any(|(_, q)| q == &**p)
                         {
-                            out.push((m.span, p.clone()));
+                            out.push((m.span, (**p).clone()));
                         }
                     }
                     out
@@ -576,6 +576,7 @@ impl Assembler {
                 let Value::Platform(p) = &mentions[i].value else {
                     continue;
                 };
+                let p: &PlatformRef = p;
                 match verdicts[i] {
                     Some(Verdict::Affected) if !platforms.iter().any(|(_, q)| q == p) => {
                         platforms.push((mentions[i].span, p.clone()));
@@ -669,9 +670,9 @@ impl Assembler {
                     Value::Region(r)
                         if si.eventful()
                             && !time_spans.iter().any(|t| t.overlaps(m.span))
-                            && !regions.iter().any(|(_, k)| k == r) =>
+                            && !regions.iter().any(|(_, k)| *k == **r) =>
                     {
-                        regions.push((m.span, r.clone()));
+                        regions.push((m.span, (**r).clone()));
                     }
                     _ => {}
                 }
@@ -1101,6 +1102,7 @@ fn headline_denied(cx: &Context<'_>, lead: &BTreeSet<usize>) -> Vec<PlatformRef>
             let Value::Platform(p) = &cx.mentions[i].value else {
                 continue;
             };
+            let p: &PlatformRef = p;
             let span = cx.mentions[i].span;
             let clause = roles::clause_of(text, sentence.span, span);
             // A clause reaches no further than the window `clause_of` reads.
@@ -1161,7 +1163,7 @@ fn same_names(cx: &Context<'_>, a: usize, b: usize) -> bool {
             .iter()
             .filter(|&&i| cx.verdicts[i] == Some(Verdict::Affected))
             .filter_map(|&i| match &cx.mentions[i].value {
-                Value::Platform(p) => Some(p.clone()),
+                Value::Platform(p) => Some((**p).clone()),
                 _ => None,
             })
             .collect()

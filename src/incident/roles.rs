@@ -108,7 +108,7 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     // Only mentions near the name matter; bounding the window keeps
     // pathological sentences (one name repeated 100,000 times) linear.
     let sentence = cx.window(s, span, WINDOW);
-    let kind = match p {
+    let kind = match &**p {
         PlatformRef::Catalog(ci) => Some(catalog[*ci as usize].kind.as_str()),
         PlatformRef::Family(..) => None,
     };
@@ -396,10 +396,10 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
         return Verdict::Other;
     }
     // A country's internet: only with a country, under an outage word.
-    if let PlatformRef::Family(_, None) = p {
+    if let PlatformRef::Family(_, None) = &**p {
         return Verdict::Other;
     }
-    if let PlatformRef::Family(..) = p
+    if let PlatformRef::Family(..) = &**p
         && !sentence.iter().any(|&j| {
             matches!(
                 mentions[j].value,

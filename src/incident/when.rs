@@ -138,7 +138,7 @@ pub(super) fn pick_date(cx: &Context<'_>, sentences: &[usize], role: Role) -> Op
                         && governing_cue(cx, ts, *span).is_none_or(|(g, _)| g != Governor::Restored)
                 })
             })
-            .map(|(_, t)| t.clone());
+            .map(|(_, t)| (**t).clone());
         IncidentDate {
             span: *span,
             expr: (*e).clone(),
