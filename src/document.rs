@@ -22,18 +22,25 @@ const CLOSERS: &[char] = &['"', '\'', '»', '”', '’', ')', ']'];
 /// where white space follows. A dot between digits («3.5») or inside a word
 /// («Outlook.com») ends nothing, since no space follows it.
 fn sentence_pieces(line: &str) -> Vec<(usize, &str)> {
+    let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !ENDS.contains(&c) {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = chars.peek() {
+    let mut i = 0;
+    // By bytes, not characters: the end marks are ASCII or start with 0xE2
+    // (…), which only ever leads a character.
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'.' | b'!' | b'?' => 1,
+            0xE2 if line[i..].starts_with('…') => '…'.len_utf8(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut end = i + len;
+        for n in line[end..].chars() {
             if ENDS.contains(&n) || CLOSERS.contains(&n) {
-                end = j + n.len_utf8();
-                chars.next();
+                end += n.len_utf8();
             } else {
                 break;
             }
@@ -42,6 +49,7 @@ fn sentence_pieces(line: &str) -> Vec<(usize, &str)> {
             out.push((start, &line[start..end]));
             start = end;
         }
+        i = end;
     }
     if start < line.len() {
         out.push((start, &line[start..]));
@@ -198,5 +206,41 @@ mod tests {
         );
         assert_eq!(pieces("بلا نقطة"), ["بلا نقطة"]);
         assert_eq!(pieces("انتهى..."), ["انتهى..."]);
+    }
+
+    /// The character-by-character reading the byte scan replaced.
+    fn pieces_by_chars(line: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !ENDS.contains(&c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, n)) = chars.peek() {
+                if ENDS.contains(&n) || CLOSERS.contains(&n) {
+                    end = j + n.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if line[end..].chars().next().is_none_or(char::is_whitespace) {
+                out.push((start, &line[start..end]));
+                start = end;
+            }
+        }
+        if start < line.len() {
+            out.push((start, &line[start..]));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_splits_as_characters_do(line in "[.!?…»”) aب3\u{2028}]{0,30}") {
+            proptest::prop_assert_eq!(sentence_pieces(&line), pieces_by_chars(&line));
+        }
     }
 }
