@@ -395,18 +395,41 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
     {
         return Verdict::Other;
     }
-    // A country's internet: only with a country, under an outage word.
+    // A country's internet: only with a country, under an outage word, or
+    // with one right after it and its country, as its predicate or the
+    // object of «شهدت» (witnessed): «شهدت خدمات الإنترنت في ليبيا انقطاعا»,
+    // «الإنترنت في سوريا مقطوع»; not «مزودي خدمات الإنترنت بخصوص هذا
+    // العطل» (about this outage).
     if let PlatformRef::Family(_, None) = &**p {
         return Verdict::Other;
     }
+    let country_words = |a: usize, b: usize| -> usize {
+        sentence
+            .iter()
+            .filter(|&&k| matches!(mentions[k].value, Value::Region(_)))
+            .map(|&k| mentions[k].span)
+            .filter(|r| r.start >= a && r.end <= b)
+            .map(|r| words(r.start, r.end))
+            .sum()
+    };
     if let PlatformRef::Family(..) = &**p
         && !sentence.iter().any(|&j| {
-            matches!(
-                mentions[j].value,
+            let o = mentions[j].span;
+            match mentions[j].value {
                 Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Restored))
-            ) && mentions[j].span.start < span.start
-                && (mentions[j].span.overlaps(span)
-                    || words(mentions[j].span.end, name_start) <= FAMILY_REACH)
+                    if o.start < span.start =>
+                {
+                    o.overlaps(span) || words(o.end, name_start) <= FAMILY_REACH
+                }
+                Value::Cue(Cue::Outage(OutageCue::Outage)) => {
+                    // At most the preposition before the country between.
+                    o.start >= span.end
+                        && words(span.end, o.start).saturating_sub(country_words(span.end, o.start))
+                            <= 1
+                        && !text[span.end..o.start].contains([',', ';', ':'])
+                }
+                _ => false,
+            }
         })
     {
         return Verdict::Other;
