@@ -235,6 +235,35 @@ impl Assembler {
                 _ => {}
             }
         }
+        // «بشكل طبيعي» (as normal) after «فيما عملت» / «في حين» (while ...
+        // worked) says what kept working beside the outage, not that it
+        // ended: «تعطل فيسبوك، فيما عملت أجهزة الصراف الآلي بشكل طبيعي».
+        for (s, ms) in by_sentence.iter().enumerate() {
+            if !info[s].restored {
+                continue;
+            }
+            let contrast = |at: usize| {
+                ms.iter().any(|&k| {
+                    matches!(
+                        mentions[k].value,
+                        Value::Cue(Cue::Platform(
+                            PlatformCue::Whereas | PlatformCue::Competitor
+                        ))
+                    ) && mentions[k].span.end <= at
+                })
+            };
+            info[s].restored = ms.iter().any(|&i| {
+                let m = &mentions[i];
+                m.value.is_cue(Cue::Outage(OutageCue::Restored))
+                    && !(contrast(m.span.start)
+                        && ms.iter().any(|&k| {
+                            mentions[k].span == m.span
+                                && mentions[k]
+                                    .value
+                                    .is_cue(Cue::Platform(PlatformCue::Unaffected))
+                        }))
+            });
+        }
         // A deliberate cut named with its agent or its act states its cause
         // («قطعت السلطات الإنترنت», «حجبت السلطات تطبيق إنستغرام»): a
         // government cause that holds the sentence's outage word.
