@@ -36,22 +36,34 @@ pub struct CueAnnotator {
 const OUTAGE: usize = 0;
 const CAUSE: usize = 1;
 
-/// Denials made of a verb of denial and the outage word right after it
+/// Denials made of a verb of denial and the outage word after it
 /// («تنفي "انقطاعا شاملا"» (denies "a total outage")): only spaces and
-/// quotes between.
+/// quotes between, or a few words that are its subject and object
+/// («نفت الشركة أنباء عن تعطل فيسبوك», «نفت شركة زين وجود أي انقطاع»); not
+/// a that-clause («نفت الشركة أن يكون العطل ناجما عن هجوم»: the cause is
+/// denied, not the outage) and not across a clause mark.
 fn denials(text: &str, hits: &[Hit<'_, Cue>]) -> Vec<Mention> {
     let mut out = Vec::new();
     for (k, d) in hits.iter().enumerate() {
         if *d.value != Cue::Outage(OutageCue::Deny) {
             continue;
         }
-        let Some(o) = hits[k + 1..].first() else {
+        let Some(o) = hits[k + 1..]
+            .iter()
+            .take_while(|o| {
+                super::word_count(text, d.span.end, o.word_start, DENY_REACH) <= DENY_REACH
+            })
+            .find(|o| *o.value == Cue::Outage(OutageCue::Outage))
+        else {
             continue;
         };
         let gap = &text[d.span.end..o.word_start];
-        if *o.value == Cue::Outage(OutageCue::Outage)
-            && gap.chars().all(|c| c.is_whitespace() || super::is_quote(c))
-        {
+        let adjacent = gap.chars().all(|c| c.is_whitespace() || super::is_quote(c));
+        let object = !gap.contains([',', '.', ';', ':', '?', '!'])
+            && !gap
+                .split_whitespace()
+                .any(|w| THAT.contains(&w.trim_matches(super::is_quote)));
+        if adjacent || object {
             out.push(Mention {
                 span: d.span.cover(o.span),
                 value: Value::Cue(Cue::Outage(OutageCue::Denial)),
@@ -60,6 +72,14 @@ fn denials(text: &str, hits: &[Hit<'_, Cue>]) -> Vec<Mention> {
     }
     out
 }
+
+/// Words a denial's subject and object may take between the verb and the
+/// outage word.
+const DENY_REACH: usize = 5;
+
+/// «أن» (that) and its forms, normalised: a that-clause after a verb of
+/// denial denies what it says of the outage, not the outage.
+const THAT: &[&str] = &["ان", "بان", "لان", "انه", "انها", "بانه", "بانها"];
 
 /// Prepositions that make a bare-alef «اثر» the verb «أثّر» (affected):
 /// على (on), في (in), ب (with), عل (a common typo of على).
