@@ -266,13 +266,22 @@ impl Assembler {
         }
         // A deliberate cut named with its agent or its act states its cause
         // («قطعت السلطات الإنترنت», «حجبت السلطات تطبيق إنستغرام»): a
-        // government cause that holds the sentence's outage word.
+        // government cause that holds the sentence's outage word, or an
+        // indefinite one that takes the proclitic ب (by) of the agent
+        // («انقطع الإنترنت بقرار من وزارة الاتصالات»; not «اتصلت الشركة
+        // بالسلطات», contacted the authorities).
         for (s, ms) in by_sentence.iter().enumerate() {
             let agent = ms.iter().any(|&i| {
                 if !matches!(mentions[i].value, Value::Cause(CauseCategory::Government)) {
                     return false;
                 }
                 let cause = mentions[i].span;
+                let text = doc.ntext();
+                if text[crate::normalize::word_start(text, cause.start)..cause.start].ends_with('ب')
+                    && !text[cause.start..].starts_with("ال")
+                {
+                    return true;
+                }
                 // The mentions that start inside the cause.
                 near(mentions, ms, cause, 0).iter().any(|&k| {
                     mentions[k].value.is_cue(Cue::Outage(OutageCue::Outage))
@@ -685,6 +694,7 @@ impl Assembler {
                     Value::Cause(c)
                         if si.cause_context
                             && !avoided(cx, s, m.span)
+                            && !owns_the_site(cx, s, m.span, *c)
                             && !cx.effects[i]
                             && (role == Role::Related
                                 || lapsed_end.is_none_or(|e| e > m.span.start)) =>
@@ -1227,6 +1237,19 @@ fn model_number(cx: &Context<'_>, s: usize, span: Span) -> bool {
             matches!(m.value, Value::Platform(_))
                 && m.span.end <= span.start
                 && text[m.span.end..span.start].trim().is_empty()
+        })
+}
+
+/// True when an authority named as a cause is the owner in a service's
+/// name: «موقع وزارة التربية» (the education ministry's website) failed;
+/// the ministry did not cut anything.
+fn owns_the_site(cx: &Context<'_>, s: usize, span: Span, category: CauseCategory) -> bool {
+    category == CauseCategory::Government
+        && cx.window(s, span, 40).iter().any(|&i| {
+            let m = &cx.mentions[i];
+            m.value.is_cue(Cue::Platform(PlatformCue::Service))
+                && m.span.end <= span.start
+                && cx.doc.ntext()[m.span.end..span.start].trim().is_empty()
         })
 }
 
