@@ -571,6 +571,40 @@ impl Assembler {
                 incidents.push(inc);
             }
         }
+        // A month that only names an earlier outage dated to the day
+        // elsewhere («بعد عطل أكتوبر», a subheading, then «يوم الثلاثاء 14
+        // أكتوبر الماضي») is that outage, not another.
+        let days: Vec<(String, Vec<PlatformRef>)> = incidents
+            .iter()
+            .filter(|i| i.role == Role::Related)
+            .filter_map(|i| {
+                let d = i.date.as_ref()?;
+                (d.resolved.precision == Some(Precision::Day)).then(|| {
+                    (
+                        d.resolved.value.clone().unwrap_or_default(),
+                        i.platforms.iter().map(|(_, p)| p.clone()).collect(),
+                    )
+                })
+            })
+            .collect();
+        incidents.retain(|i| {
+            let Some(month) = i
+                .date
+                .as_ref()
+                .filter(|d| {
+                    i.role == Role::Related && d.resolved.precision == Some(Precision::Month)
+                })
+                .and_then(|d| d.resolved.value.as_deref())
+            else {
+                return true;
+            };
+            let bare = i.duration.is_none() && i.affected.is_empty() && i.causes.is_empty();
+            !(bare
+                && days.iter().any(|(day, ps)| {
+                    day.strip_prefix(month).is_some_and(|r| r.starts_with('-'))
+                        && i.platforms.iter().all(|(_, p)| ps.contains(p))
+                }))
+        });
         incidents
     }
 
@@ -979,7 +1013,7 @@ fn mark_related(
         };
         let new_outage = ms.iter().any(|&i| {
             mentions[i].value.is_cue(Cue::Outage(OutageCue::Outage))
-                && !definite(text, mentions[i].span)
+                && (!definite(text, mentions[i].span) || distal(text, mentions[i].span))
                 && !introduces_cause(mentions[i].span)
         });
         // A recall after this outage was dated and named («استفاق اللبنانيون
@@ -1091,6 +1125,21 @@ const BULLETS: [char; 4] = ['-', '•', '*', '–'];
 /// be another one.
 fn definite(text: &str, span: Span) -> bool {
     text[crate::normalize::word_start(text, span.start)..span.start].ends_with("ال")
+}
+
+/// Distal demonstratives, ذلك / تلك (that): «ذلك العطل» is an earlier
+/// outage the text has named, where «هذا العطل» (this outage) is the
+/// article's.
+const DISTAL: &[&str] = &["ذلك", "تلك"];
+
+/// True when the word before `span`'s word is a distal demonstrative.
+fn distal(text: &str, span: Span) -> bool {
+    let before = text[..crate::normalize::word_start(text, span.start)].trim_end();
+    DISTAL.iter().any(|d| {
+        before
+            .strip_suffix(d)
+            .is_some_and(|rest| !rest.ends_with(crate::normalize::is_word_char))
+    })
 }
 
 /// Clusters of earlier-outage sentences: the same date value, or adjacent
