@@ -296,6 +296,9 @@ str_enum!(
         /// The response to the outage («باشرت الفرق الفنية أعمال الصيانة»):
         /// the works right after it are the repair, not the cause.
         Remedy = "remedy",
+        /// What surrounded the outage («وسط موجة حر», amid a heat wave):
+        /// the cause right after it is the setting, not the cause.
+        Circumstance = "circumstance",
         /// «بعد» (after): a cause connective only when a cause phrase follows
         /// it directly («انقطع الإنترنت بعد انهيار الشبكة الكهربائية»).
         After = "after",

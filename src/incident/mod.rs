@@ -1303,8 +1303,10 @@ fn owns_the_site(cx: &Context<'_>, s: usize, span: Span, category: CauseCategory
 }
 
 /// True when a cause is something guarded against («لتفادي أي ضغط
-/// مفاجئ» (to avoid any sudden load)) or the repair («باشرت الملاكات
-/// الفنية أعمال الصيانة» (set about maintenance works)), not what happened.
+/// مفاجئ» (to avoid any sudden load)), the repair («باشرت الملاكات
+/// الفنية أعمال الصيانة» (set about maintenance works)) or the setting
+/// («وسط موجة حر دفعت درجات الحرارة إلى 43 درجة» (amid a heat wave that
+/// pushed temperatures to 43°): to the end of its clause), not what happened.
 fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
     // A few words before the cause.
     cx.window(s, span, 200).iter().any(|&i| {
@@ -1314,11 +1316,38 @@ fn avoided(cx: &Context<'_>, s: usize, span: Span) -> bool {
         let reach = match m.value {
             Value::Cue(Cue::Cause(CauseCue::Avoided)) => 2,
             Value::Cue(Cue::Cause(CauseCue::Remedy)) => 3,
+            // «الوسط», «في وسط البلاد» (the centre) are a place; a cause cue
+            // between gives the cause after all («وسط تكهنات بأن هجوما
+            // إلكترونيا وراء العطل»).
+            Value::Cue(Cue::Cause(CauseCue::Circumstance))
+                if m.span.end <= span.start
+                    && setting_word(cx.doc.ntext(), m.span)
+                    && !cx.doc.ntext()[m.span.end..span.start].contains([',', ';', ':'])
+                    && !cx.window(s, span, 200).iter().any(|&k| {
+                        matches!(cx.mentions[k].value, Value::Cue(Cue::Cause(_)))
+                            && cx.mentions[k].span.start >= m.span.end
+                            && cx.mentions[k].span.end <= span.start
+                    }) =>
+            {
+                CIRCUMSTANCE_REACH
+            }
             _ => return false,
         };
         m.span.end <= span.start && cx.doc.word_count(m.span.end, span.start, reach + 1) <= reach
     })
 }
+
+/// True when the circumstance word at `span` stands alone or after «و»
+/// (and), not with the article or after «في» (in): «وسط موجة حر» (amid a
+/// heat wave), not «في وسط البلاد» (in the centre of the country).
+fn setting_word(text: &str, span: Span) -> bool {
+    let ws = crate::normalize::word_start(text, span.start);
+    matches!(&text[ws..span.start], "" | "و")
+        && text[..ws].trim_end().rsplit(' ').next() != Some("في")
+}
+
+/// Words a setting («وسط ...», amid) reaches within its clause.
+const CIRCUMSTANCE_REACH: usize = 8;
 
 /// Marks the causes that follow «تسبب العطل في» (the outage caused): the
 /// outage is the subject, what follows is its effect («وتسبب العطل في
