@@ -95,7 +95,13 @@ fn find_dateline<T>(
             .filter(|m| matches!(m.value, Value::Date(_) | Value::Time(_)))
             .map(|m| m.span)
             .collect();
-        let extra = words_in(text, line.start, line.end)
+        // A byline after the date («– كتب: رامي الخطيب») ends what is
+        // counted: the writer's name is no story text.
+        let end = on_line
+            .iter()
+            .find(|m| m.value.is_cue(Cue::Date(DateMarker::Byline)) && m.span.start >= span.end)
+            .map_or(line.end, |m| m.span.start);
+        let extra = words_in(text, line.start, end)
             .iter()
             .filter(|w| !covered.iter().any(|c| c.contains(**w)))
             .take(DATELINE_EXTRA_WORDS + 1)

@@ -413,6 +413,9 @@ str_enum!(
         /// A part of a month an ordinal counts («النصف الثاني من رمضان»,
         /// «الأسبوع الأول من مارس»): the ordinal is then no day.
         Part = "part",
+        /// Opens a byline («كتب:», «بقلم»): the words after it on a dateline
+        /// are the writer's name.
+        Byline = "byline",
     }
 );
 

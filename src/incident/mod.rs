@@ -1050,6 +1050,12 @@ fn mark_related(
             && ms
                 .iter()
                 .any(|&i| matches!(mentions[i].value, Value::Time(_)));
+        // So does a sentence whose only day is the one the article told
+        // («وكان مشتركو الشركة قد فوجئوا صباح اليوم بانقطاع خدمات الإنترنت»).
+        let told_day_only = !own_dates.is_empty()
+            && own_dates.iter().all(|(_, _, _, r)| {
+                r.value.is_some() && first_told.as_ref().is_some_and(|f| f.value == r.value)
+            });
         // A superlative right after a recent day («شهدت الشبكة أمس أكبر
         // انقطاع في تاريخها») is said of this outage, and names it.
         let said_of_day = |p: usize| {
@@ -1069,6 +1075,7 @@ fn mark_related(
             si.outage = true;
         }
         let past = !clock_only
+            && !told_day_only
             && ms.iter().any(|&i| {
                 mentions[i].value.is_cue(Cue::Outage(OutageCue::Past))
                     && !told_before(mentions[i].span.start)

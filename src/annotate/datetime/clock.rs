@@ -153,9 +153,12 @@ impl Clocks {
             let part = t.part.or_else(|| part_after_min(cx, end, parts));
             let ok = match (hour_word, n.digits) {
                 (Some(_), _) => true,
-                // «(12 بتوقيت المغرب)», not the «00» of «+02:00 EET».
+                // «(12 بتوقيت المغرب)», not the «00» of «+02:00 EET»; «حتى 1
+                // ظهراً», «(4 - 7) صباحاً»: an hour of the twelve with its
+                // part of the day right after it.
                 (None, true) => {
-                    t.tz.is_some()
+                    (t.tz.is_some()
+                        || (t.part.is_some() && end == ns.end && (1.0..=12.0).contains(&v)))
                         && !text[..ns.start]
                             .ends_with(|c: char| ":+-.,".contains(c) || c.is_ascii_digit())
                 }
