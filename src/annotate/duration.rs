@@ -256,11 +256,17 @@ impl Annotator for DurationAnnotator {
                 .into_iter()
                 .filter(|(s, _)| !days_long.contains(&sentence_of(*s))),
         );
+        // «حتى ساعة إعداد هذا التقرير» (until the time of writing): the unit
+        // word inside an ongoing phrase is no length of time.
+        let ongoing: Vec<Span> = super::cues(prior)
+            .filter(|&(_, c)| c == Cue::Outage(OutageCue::Ongoing))
+            .map(|(s, _)| s)
+            .collect();
         for (span, mut value) in found {
             value.about_outage = doc
                 .sentence_at(span.start)
                 .is_some_and(|s| !cx.story.starting_in(doc.sentences[s].span).is_empty());
-            if !doc.is_masked(span) {
+            if !doc.is_masked(span) && !ongoing.iter().any(|o| o.contains(span)) {
                 out.push(Mention {
                     span,
                     value: Value::Duration(Box::new(value)),
