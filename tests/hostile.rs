@@ -211,6 +211,17 @@ fn strange_text_is_read_without_error() {
             "causes",
             "وتسبب العطل في امتحانات قطعت السلطات الإنترنت بسبب ليس هجوما إلكترونيا ".repeat(20_000),
         ),
+        // Recalls with thousands of dates and past cues in one sentence, and
+        // returns set against contrasts: each date and cue is placed by a
+        // search, not a scan of the sentence.
+        (
+            "recalls",
+            "وكانت المنصة قد شهدت انقطاعا في أكتوبر الماضي وذلك العطل حينها ".repeat(20_000),
+        ),
+        (
+            "contrasts",
+            "تعطل فيسبوك فيما عملت أجهزة الصراف بشكل طبيعي ".repeat(20_000),
+        ),
     ];
     let input: String = texts
         .iter()
@@ -221,6 +232,20 @@ fn strange_text_is_read_without_error() {
     let ids = ids(&recs);
     assert_eq!(ids, texts.iter().map(|(id, _)| *id).collect::<Vec<_>>());
     assert_eq!(recs[4]["incidents"][0]["platforms"][0]["id"], "facebook");
+}
+
+/// Found by fuzzing (`fuzz/artifacts/pipeline/crash-c981fe0a…`): a verb of
+/// denial at the end of a line and an outage word on the next made one
+/// denial that ran past its sentence, and cutting its clause panicked.
+#[test]
+fn a_denial_does_not_run_past_its_line() {
+    let text = "تعطل واتساب صباح اليوم ونفت الشركة\nانقطاع فيسبوك.";
+    let input = format!("{}\n", serde_json::json!({"id": "d", "text": text}));
+    let out = rasd(&["-q"], Some(input.as_bytes()));
+    let recs = ok_records(&out);
+    assert_eq!(recs.len(), 1);
+    assert!(recs[0]["error"].is_null(), "{}", recs[0]);
+    assert_eq!(recs[0]["incidents"][0]["platforms"][0]["id"], "whatsapp");
 }
 
 #[test]

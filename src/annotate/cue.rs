@@ -59,7 +59,8 @@ fn denials(text: &str, hits: &[Hit<'_, Cue>]) -> Vec<Mention> {
         };
         let gap = &text[d.span.end..o.word_start];
         let adjacent = gap.chars().all(|c| c.is_whitespace() || super::is_quote(c));
-        let object = !gap.contains([',', '.', ';', ':', '?', '!'])
+        // Within the sentence: no clause or sentence mark, no line break.
+        let object = !gap.contains([',', '.', ';', ':', '?', '!', '…', '\n'])
             && !gap
                 .split_whitespace()
                 .any(|w| THAT.contains(&w.trim_matches(super::is_quote)));

@@ -258,15 +258,20 @@ impl Annotator for DurationAnnotator {
         );
         // «حتى ساعة إعداد هذا التقرير» (until the time of writing): the unit
         // word inside an ongoing phrase is no length of time.
-        let ongoing: Vec<Span> = super::cues(prior)
+        let mut ongoing: Vec<Span> = super::cues(prior)
             .filter(|&(_, c)| c == Cue::Outage(OutageCue::Ongoing))
             .map(|(s, _)| s)
             .collect();
+        ongoing.sort_by_key(|o| o.start);
         for (span, mut value) in found {
             value.about_outage = doc
                 .sentence_at(span.start)
                 .is_some_and(|s| !cx.story.starting_in(doc.sentences[s].span).is_empty());
-            if !doc.is_masked(span) && !ongoing.iter().any(|o| o.contains(span)) {
+            // One gazetteer's cues do not overlap: only the last one
+            // starting at or before the duration can hold it.
+            let k = ongoing.partition_point(|o| o.start <= span.start);
+            let inside = k > 0 && ongoing[k - 1].contains(span);
+            if !doc.is_masked(span) && !inside {
                 out.push(Mention {
                     span,
                     value: Value::Duration(Box::new(value)),

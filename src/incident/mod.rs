@@ -242,21 +242,25 @@ impl Assembler {
             if !info[s].restored {
                 continue;
             }
-            let contrast = |at: usize| {
-                ms.iter().any(|&k| {
+            // Where the first contrast word ends (one pass: a sentence may
+            // hold thousands of cues).
+            let contrast_end = ms
+                .iter()
+                .filter(|&&k| {
                     matches!(
                         mentions[k].value,
                         Value::Cue(Cue::Platform(
                             PlatformCue::Whereas | PlatformCue::Competitor
                         ))
-                    ) && mentions[k].span.end <= at
+                    )
                 })
-            };
+                .map(|&k| mentions[k].span.end)
+                .min();
             info[s].restored = ms.iter().any(|&i| {
                 let m = &mentions[i];
                 m.value.is_cue(Cue::Outage(OutageCue::Restored))
-                    && !(contrast(m.span.start)
-                        && ms.iter().any(|&k| {
+                    && !(contrast_end.is_some_and(|e| e <= m.span.start)
+                        && near(mentions, ms, m.span, 0).iter().any(|&k| {
                             mentions[k].span == m.span
                                 && mentions[k]
                                     .value
@@ -1058,10 +1062,12 @@ fn mark_related(
             });
         // A superlative right after a recent day («شهدت الشبكة أمس أكبر
         // انقطاع في تاريخها») is said of this outage, and names it.
+        // (Only the last date ending before `p` can stand right before it:
+        // dates do not overlap.)
         let said_of_day = |p: usize| {
-            own_dates.iter().any(|(_, span, e, r)| {
-                span.end <= p
-                    && text[span.end..p].trim().is_empty()
+            let k = own_dates.partition_point(|(_, span, ..)| span.end <= p);
+            own_dates[..k].last().is_some_and(|(_, span, e, r)| {
+                text[span.end..p].trim().is_empty()
                     // A day known to be recent: «أمس», or a date near publication.
                     && (e.relative_days.is_some() || (r.date.is_some() && published.is_some()))
                     && !looks_older(e, r, published, recent_days)

@@ -423,7 +423,10 @@ pub(super) fn classify(cx: &Context<'_>, catalog: &[PlatformRow], s: usize, i: u
                 }
                 Value::Cue(Cue::Outage(OutageCue::Outage)) => {
                     // At most the preposition before the country between.
+                    // (The country is counted only near the name: the
+                    // window may hold many outage words.)
                     o.start >= span.end
+                        && words(span.end, o.start) <= FAMILY_REACH + 1
                         && words(span.end, o.start).saturating_sub(country_words(span.end, o.start))
                             <= 1
                         && !text[span.end..o.start].contains([',', ';', ':'])
@@ -574,6 +577,11 @@ fn is_list_gap(gap: &str) -> bool {
 /// (, ; : dashes and brackets) on either side, at most `WINDOW` bytes away.
 pub(super) fn clause_of(text: &str, sentence: Span, span: Span) -> Span {
     const MARKS: &[char] = &[',', ';', ':', '(', ')', '-', '–', '—'];
+    // A mention that runs past the sentence is cut to it.
+    let span = Span::new(
+        span.start.clamp(sentence.start, sentence.end),
+        span.end.clamp(sentence.start, sentence.end),
+    );
     let floor = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(sentence.start));
     let ceil = ceil_char_boundary(text, (span.end + WINDOW).min(sentence.end));
     // After the mark, which may take more than one byte («—»).

@@ -173,17 +173,25 @@ fn coarse(r: &Resolved) -> bool {
     )
 }
 
-/// Words between a date and the nearest outage word of its sentence.
+/// Words between a date and the nearest outage word of its sentence. The
+/// outage and past words come from one gazetteer and do not overlap, so the
+/// nearest are the first found going out from the date each way (a
+/// sentence may hold thousands of dates and cues).
 fn outage_distance(cx: &Context<'_>, s: usize, date: Span) -> usize {
-    cx.by_sentence[s]
-        .iter()
-        .filter(|&&i| {
-            matches!(
-                cx.mentions[i].value,
-                Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
-            )
-        })
-        .map(|&i| words_between(cx.doc, cx.mentions[i].span, date))
+    let ms = &cx.by_sentence[s];
+    let is_outage = |i: usize| {
+        matches!(
+            cx.mentions[i].value,
+            Value::Cue(Cue::Outage(OutageCue::Outage | OutageCue::Past))
+        )
+    };
+    let at = ms.partition_point(|&i| cx.mentions[i].span.start < date.start);
+    let before = ms[..at].iter().rev().copied().find(|&i| is_outage(i));
+    let after = ms[at..].iter().copied().find(|&i| is_outage(i));
+    [before, after]
+        .into_iter()
+        .flatten()
+        .map(|i| words_between(cx.doc, cx.mentions[i].span, date))
         .min()
         .unwrap_or(usize::MAX)
 }
@@ -202,30 +210,30 @@ enum Governor {
 /// date (Arabic puts the verb first: «وعادت الخدمة صباح الأربعاء»), else
 /// the first outage or restoration word after it.
 fn governing_cue(cx: &Context<'_>, s: usize, date: Span) -> Option<(Governor, bool)> {
-    let cues: Vec<(Span, Governor)> = cx.by_sentence[s]
-        .iter()
-        .filter_map(|&i| {
-            let g = match cx.mentions[i].value {
-                Value::Cue(Cue::Outage(OutageCue::Outage)) => Governor::Outage,
-                Value::Cue(Cue::Outage(OutageCue::Restored)) => Governor::Restored,
-                Value::Cue(Cue::Cause(
-                    CauseCue::Confirmed | CauseCue::Claimed | CauseCue::RuledOut,
-                )) => Governor::Statement,
-                _ => return None,
-            };
-            Some((cx.mentions[i].span, g))
-        })
-        .collect();
-    let before = cues
-        .iter()
-        .filter(|(c, _)| c.end <= date.start)
-        .max_by_key(|(c, _)| c.start)
-        .map(|(_, g)| (*g, true));
+    let governor = |i: usize| match cx.mentions[i].value {
+        Value::Cue(Cue::Outage(OutageCue::Outage)) => Some(Governor::Outage),
+        Value::Cue(Cue::Outage(OutageCue::Restored)) => Some(Governor::Restored),
+        Value::Cue(Cue::Cause(CauseCue::Confirmed | CauseCue::Claimed | CauseCue::RuledOut)) => {
+            Some(Governor::Statement)
+        }
+        _ => None,
+    };
+    // Going out from the date each way (mentions are in start order), the
+    // first cue found is the nearest.
+    let ms = &cx.by_sentence[s];
+    let at = ms.partition_point(|&i| cx.mentions[i].span.start < date.start);
+    let before = ms[..at].iter().rev().find_map(|&i| {
+        governor(i)
+            .filter(|_| cx.mentions[i].span.end <= date.start)
+            .map(|g| (g, true))
+    });
     before.or_else(|| {
-        cues.iter()
-            .filter(|(c, g)| c.start >= date.end && *g != Governor::Statement)
-            .min_by_key(|(c, _)| c.start)
-            .map(|(_, g)| (*g, false))
+        let from = ms.partition_point(|&i| cx.mentions[i].span.start < date.end);
+        ms[from..].iter().find_map(|&i| {
+            governor(i)
+                .filter(|g| *g != Governor::Statement)
+                .map(|g| (g, false))
+        })
     })
 }
 
