@@ -258,19 +258,16 @@ impl Annotator for DurationAnnotator {
         );
         // «حتى ساعة إعداد هذا التقرير» (until the time of writing): the unit
         // word inside an ongoing phrase is no length of time.
-        let mut ongoing: Vec<Span> = super::cues(prior)
-            .filter(|&(_, c)| c == Cue::Outage(OutageCue::Ongoing))
-            .map(|(s, _)| s)
-            .collect();
-        ongoing.sort_by_key(|o| o.start);
+        let ongoing = cues(Cue::Outage(OutageCue::Ongoing));
         for (span, mut value) in found {
             value.about_outage = doc
                 .sentence_at(span.start)
                 .is_some_and(|s| !cx.story.starting_in(doc.sentences[s].span).is_empty());
             // One gazetteer's cues do not overlap: only the last one
             // starting at or before the duration can hold it.
-            let k = ongoing.partition_point(|o| o.start <= span.start);
-            let inside = k > 0 && ongoing[k - 1].contains(span);
+            let before = ongoing.all();
+            let k = before.partition_point(|(o, _)| o.start <= span.start);
+            let inside = k > 0 && before[k - 1].0.contains(span);
             if !doc.is_masked(span) && !inside {
                 out.push(Mention {
                     span,
